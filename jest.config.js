@@ -1,0 +1,24 @@
+// Octokit's current majors (and the small packages they import) ship only as ES modules.
+// Jest's module loader cannot require() ES modules, so ts-jest transpiles them to CommonJS.
+const esmOnly = [
+  "@octokit",
+  "universal-user-agent",
+  "before-after-hook",
+  "fast-content-type-parse",
+  "json-with-bigint",
+  "content-type",
+  "universal-github-app-jwt",
+  "toad-cache",
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/provider", "<rootDir>/sdk", "<rootDir>/emulator", "<rootDir>/cli", "<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.[tj]s$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join("|")})/)`],
+  testTimeout: 30000,
+};
