@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Ajv from "ajv";
+import sodium from "libsodium-wrappers";
+import { type Emulator, startEmulator } from "./index";
+
+/** GitHub's own description of the endpoints, kept beside the checkout in `shared/`. */
+const SPEC_PATH = path.join(__dirname, "..", "..", "shared", "github-api", "actions-secrets.openapi.json");
+const spec = JSON.parse(readFileSync(SPEC_PATH, "utf8"));
+const METHODS = ["get", "put", "post", "patch", "delete"];
+
+interface Operation {
+  method: string;
+  template: string;
+  operationId: string;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+}
+
+const operations: Operation[] = Object.entries(spec.paths as Record<string, Record<string, Operation>>).flatMap(([template, item]) =>
+  Object.entries(item)
+    .filter(([method]) => METHODS.includes(method))
+    .map(([method, op]) => ({ method: method.toUpperCase(), template, operationId: op.operationId, responses: op.responses })),
+);
+
+/** OpenAPI 3.0's `nullable` is not JSON Schema: turn it into a union with null. */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (typeof node !== "object" || node === null) return node;
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, toJsonSchema(value)]));
+  if (nullable !== true) return converted;
+  if (typeof converted.type === "string") {
+    return { ...converted, type: [converted.type, "null"], ...(Array.isArray(converted.enum) && { enum: [...converted.enum, null] }) };
+  }
+  return { anyOf: [converted, { type: "null" }] };
+}
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+ajv.addFormat("date-time", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/);
+ajv.addFormat("uri", { validate: (value: string) => URL.canParse(value) });
+ajv.addFormat("int64", { type: "number", validate: (value: number) => Number.isSafeInteger(value) });
+// The whole document, so that `#/components/...` references resolve; it is not itself a JSON Schema, so it is not validated as one.
+ajv.addSchema(toJsonSchema(spec) as object, "openapi", undefined, false);
+
+function pointer(...segments: string[]): string {
+  return segments.map((s) => encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1"))).join("/");
+}
+
+/** The operation a request path belongs to; literal segments beat parameters (`public-key` over `{secret_name}`). */
+function operationFor(method: string, requestPath: string): Operation | undefined {
+  const segments = requestPath.split("?")[0].split("/");
+  const candidates = operations.filter((op) => {
+    const parts = op.template.split("/");
+    return op.method === method && parts.length === segments.length && parts.every((part, i) => part.startsWith("{") || part === segments[i]);
+  });
+  const literals = (op: Operation) => op.template.split("/").filter((part) => !part.startsWith("{")).length;
+  return candidates.sort((a, b) => literals(b) - literals(a))[0];
+}
+
+let emulator: Emulator;
+const exercised = new Map<string, Set<number>>();
+
+beforeAll(async () => {
+  await sodium.ready;
+  emulator = await startEmulator();
+});
+
+afterAll(() => emulator.close());
+
+/**
+ * Calls the emulator and checks the answer against the operation's response in the spec:
+ * the status must be documented, a documented body must validate, an undocumented 2xx body must be empty.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function call(method: string, requestPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<any> {
+  const operation = operationFor(method, requestPath);
+  if (!operation) throw new Error(`No operation in the spec for ${method} ${requestPath}`);
+  const response = await fetch(emulator.url + requestPath, {
+    method,
+    headers: { authorization: "Bearer emulator-token", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const described = operation.responses[String(response.status)];
+  expect([operation.operationId, response.status, described !== undefined]).toEqual([operation.operationId, response.status, true]);
+  const schema = described.content?.["application/json"] as { schema?: unknown } | undefined;
+  if (schema?.schema) {
+    const ref = `openapi#/${pointer("paths", operation.template, operation.method.toLowerCase(), "responses", String(response.status), "content", "application/json", "schema")}`;
+    const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
+    const json = JSON.parse(text);
+    if (!validate(json)) throw new Error(`${operation.operationId} ${response.status}: ${ajv.errorsText(validate.errors)}\n${text.slice(0, 500)}`);
+  } else if (response.status < 300) {
+    expect([operation.operationId, text]).toEqual([operation.operationId, ""]);
+  }
+  if (response.status < 300) exercised.set(operation.operationId, (exercised.get(operation.operationId) ?? new Set()).add(response.status));
+  return text === "" ? undefined : JSON.parse(text);
+}
+
+async function sealedFor(scope: string, value: string): Promise<{ encrypted_value: string; key_id: string }> {
+  const { key, key_id } = await call("GET", `${scope}/secrets/public-key`);
+  const ORIGINAL = sodium.base64_variants.ORIGINAL;
+  return { encrypted_value: sodium.to_base64(sodium.crypto_box_seal(value, sodium.from_base64(key, ORIGINAL)), ORIGINAL), key_id };
+}
+
+test("every operation's 2xx answers validate against GitHub's OpenAPI description, and every operation is exercised", async () => {
+  const org = "/orgs/octo-org/actions";
+  const repo = "/repos/octo-org/hello-world/actions";
+  const env = "/repos/octo-org/hello-world/environments/prod%2Feu%20west";
+
+  for (const visibility of ["selected", "selected", "all"]) {
+    await call("PUT", `${org}/secrets/ORG_SECRET`, { ...(await sealedFor(org, "o")), visibility, selected_repository_ids: visibility === "selected" ? [1296269] : [] });
+  }
+  await call("PUT", `${org}/secrets/PICKED`, { ...(await sealedFor(org, "p")), visibility: "selected", selected_repository_ids: [1296269] });
+  for (const scope of [repo, env, repo, env]) await call("PUT", `${scope}/secrets/SCOPED_SECRET`, await sealedFor(scope, "s"));
+
+  await call("GET", `${org}/secrets`);
+  await call("GET", `${org}/secrets?per_page=1`);
+  await call("GET", `${org}/secrets/ORG_SECRET`);
+  await call("GET", `${org}/secrets/PICKED`);
+  await call("PUT", `${org}/secrets/PICKED/repositories`, { selected_repository_ids: [1296269, 1300192] });
+  await call("DELETE", `${org}/secrets/PICKED/repositories/1300192`);
+  await call("PUT", `${org}/secrets/PICKED/repositories/1300192`);
+  await call("PUT", `${org}/secrets/ORG_SECRET/repositories/1300192`);
+  await call("DELETE", `${org}/secrets/ORG_SECRET/repositories/1300192`);
+  await call("GET", `${org}/secrets/PICKED/repositories`);
+  await call("GET", `${org}/secrets/PICKED/repositories`, undefined, { "x-github-api-version": "2026-03-10" });
+  await call("GET", "/repos/octo-org/hello-world/actions/organization-secrets");
+  await call("GET", `${repo}/secrets`);
+  await call("GET", `${repo}/secrets/SCOPED_SECRET`);
+  await call("GET", `${env}/secrets`);
+  await call("GET", `${env}/secrets/SCOPED_SECRET`);
+  await call("GET", "/repos/octo-org/hello-world");
+  await call("GET", "/repos/octo-org/spoon-knife", undefined, { "x-github-api-version": "2026-03-10" });
+  await call("GET", "/repos/octo-org/nope");
+  await call("GET", env);
+  await call("GET", "/repos/octo-org/hello-world/environments/production");
+  for (const scope of [org, repo, env]) await call("DELETE", `${scope}/secrets/${scope === org ? "ORG_SECRET" : "SCOPED_SECRET"}`);
+
+  const unexercised = operations.map((op) => op.operationId).filter((id) => !exercised.has(id));
+  expect(unexercised).toEqual([]);
+  for (const id of ["actions/create-or-update-org-secret", "actions/create-or-update-repo-secret", "actions/create-or-update-environment-secret"]) {
+    expect([id, [...exercised.get(id)!].sort()]).toEqual([id, [201, 204]]);
+  }
+});

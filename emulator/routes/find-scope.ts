@@ -1,0 +1,28 @@
+import type { ApiRequest } from "../api-request";
+import { found, notFound } from "../api-error";
+import type { Environment, Org, OrgSecret, Repo } from "../store";
+
+/** The path's org, repository, environment or secret, or GitHub's 404 when there is none. */
+export function findOrg(request: ApiRequest): Org {
+  return found(request.state.store.org(request.params.org));
+}
+
+export function findRepo(request: ApiRequest): Repo {
+  return found(request.state.store.repo(request.params.owner, request.params.repo));
+}
+
+export function findEnvironment(request: ApiRequest): Environment {
+  return found(request.state.store.environment(findRepo(request), request.params.environment_name));
+}
+
+export function findOrgSecret(request: ApiRequest): { org: Org; secret: OrgSecret } {
+  const org = findOrg(request);
+  return { org, secret: found(org.secrets.get(request.params.secret_name.toUpperCase())) };
+}
+
+/** `{repository_id}` is an integer in GitHub's description; anything else matches no route. */
+export function repositoryIdParam(request: ApiRequest): number {
+  const id = request.params.repository_id;
+  if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) throw notFound();
+  return Number(id);
+}

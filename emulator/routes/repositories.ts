@@ -1,0 +1,20 @@
+import type { ApiRequest, ApiResponse } from "../api-request";
+import { environmentBody } from "../bodies/environment";
+import { fullRepository } from "../bodies/full-repository";
+import { sortedSecrets } from "../store";
+import { findEnvironment, findRepo } from "./find-scope";
+import { secretBody, secretList } from "./secret-responses";
+
+export function getRepository(request: ApiRequest): ApiResponse {
+  return { status: 200, body: fullRepository(request, findRepo(request)) };
+}
+
+export function getEnvironment(request: ApiRequest): ApiResponse {
+  return { status: 200, body: environmentBody(request, findEnvironment(request)) };
+}
+
+/** The org secrets shared with the repository; unlike the org's own list, without `visibility`. */
+export function listRepoOrganizationSecrets(request: ApiRequest): ApiResponse {
+  const repo = findRepo(request);
+  return secretList(request, sortedSecrets(request.state.store.orgSecretsFor(repo)), secretBody);
+}

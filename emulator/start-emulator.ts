@@ -1,0 +1,62 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import sodium from "libsodium-wrappers";
+import { EmulatorState } from "./emulator-state";
+import { type Fixture, defaultFixture, loadFixture, validateFixture } from "./fixture";
+import { createRequestListener } from "./server";
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  /** A fixture, or the path of a JSON file holding one; defaults to {@link defaultFixture}. */
+  fixture?: Fixture | string;
+  /** Where the API lives under the host: `""` (the default) as on github.com, `/api/v3` as on GitHub Enterprise Server. */
+  apiPrefix?: string;
+}
+
+export interface Emulator {
+  /** The API's base URL, e.g. `http://127.0.0.1:41234` or `http://127.0.0.1:41234/api/v3`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts an in-memory GitHub Actions secrets API on a real HTTP port. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  await sodium.ready;
+  const fixture = typeof options.fixture === "string" ? loadFixture(options.fixture) : validateFixture(options.fixture ?? defaultFixture());
+  const prefix = normalizePrefix(options.apiPrefix ?? "");
+  const host = options.host ?? "127.0.0.1";
+  const server = createServer();
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  server.on("request", createRequestListener(new EmulatorState(fixture), { origin, api: origin + prefix }, prefix));
+  return { url: origin + prefix, port, close: () => close(server) };
+}
+
+/** `api/v3/` → `/api/v3`; `/` → `""`. */
+function normalizePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "" : `/${trimmed}`;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+/** Also drops idle keep-alive connections, which would otherwise hold `close` open for seconds. */
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,289 @@
+import { ApiError, invalid } from "./api-error";
+import type { Fixture, SecretScope, SecretSeed, TokenAccess, Visibility } from "./fixture";
+import { isValidSecretName } from "./secret-name";
+import { stableId } from "./stable-id";
+import { isoSeconds, nextTimestamp } from "./timestamp";
+
+export const MAX_VALUE_BYTES = 48 * 1024;
+
+const MAX_SECRETS: Record<SecretScope, number> = { org: 1000, repo: 100, environment: 100 };
+
+export interface StoredSecret {
+  /** Upper-cased, as GitHub stores it. */
+  name: string;
+  value: Buffer;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrgSecret extends StoredSecret {
+  visibility: Visibility;
+  selectedRepositoryIds: Set<number>;
+}
+
+/** What may hold secrets; `keyScope` names its key pair in the {@link KeyRing}. */
+interface SecretHolder<S extends StoredSecret> {
+  scope: SecretScope;
+  keyScope: string;
+  secrets: Map<string, S>;
+}
+
+export interface Org extends SecretHolder<OrgSecret> {
+  scope: "org";
+  login: string;
+  id: number;
+}
+
+export interface Repo extends SecretHolder<StoredSecret> {
+  scope: "repo";
+  owner: string;
+  name: string;
+  id: number;
+  private: boolean;
+  environments: Map<string, Environment>;
+}
+
+export interface Environment extends SecretHolder<StoredSecret> {
+  scope: "environment";
+  repo: Repo;
+  name: string;
+  id: number;
+}
+
+/** One secret as `GET /_emulator/secrets` shows it. */
+export interface SecretRecord {
+  scope: SecretScope;
+  owner: string;
+  repository: string | null;
+  environment: string | null;
+  name: string;
+  value: string;
+  visibility: Visibility | null;
+  selected_repository_ids: number[] | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * The in-memory GitHub: orgs, repositories, environments and their secrets, built from a
+ * fixture. Every write goes through here, so name rules and limits hold for the API, the
+ * fixture's seeds and out-of-band writes alike. Lookups are case-insensitive.
+ */
+export class Store {
+  readonly loadedAt = isoSeconds(new Date());
+  private readonly orgs = new Map<string, Org>();
+  private readonly repos = new Map<string, Repo>();
+  private readonly tokens = new Map<string, TokenAccess>();
+
+  constructor(fixture: Fixture) {
+    for (const { login, id } of fixture.orgs) {
+      this.orgs.set(login.toLowerCase(), { scope: "org", keyScope: `org/${login.toLowerCase()}`, login, id, secrets: new Map() });
+    }
+    for (const { owner, name, id, private: isPrivate = false, environments = [] } of fixture.repos) {
+      const fullName = `${owner}/${name}`.toLowerCase();
+      const repo: Repo = {
+        scope: "repo",
+        keyScope: `repo/${fullName}`,
+        owner,
+        name,
+        id,
+        private: isPrivate,
+        environments: new Map(),
+        secrets: new Map(),
+      };
+      for (const env of environments) {
+        repo.environments.set(env.toLowerCase(), {
+          scope: "environment",
+          keyScope: `environment/${fullName}/${env.toLowerCase()}`,
+          repo,
+          name: env,
+          id: stableId(`${id}/${env}`),
+          secrets: new Map(),
+        });
+      }
+      this.repos.set(fullName, repo);
+    }
+    for (const { token, access } of fixture.tokens) this.tokens.set(token, access ?? "write");
+    fixture.secrets?.forEach((seed, i) => {
+      try {
+        this.upsert(seed);
+      } catch (error) {
+        throw new Error(`secrets[${i}]: ${(error as Error).message}`);
+      }
+    });
+  }
+
+  access(token: string): TokenAccess | undefined {
+    return this.tokens.get(token);
+  }
+
+  org(login: string): Org | undefined {
+    return this.orgs.get(login.toLowerCase());
+  }
+
+  repo(owner: string, name: string): Repo | undefined {
+    return this.repos.get(`${owner}/${name}`.toLowerCase());
+  }
+
+  environment(repo: Repo, name: string): Environment | undefined {
+    return repo.environments.get(name.toLowerCase());
+  }
+
+  /** The organization that owns `repo`, when its owner is one. */
+  ownerOrg(repo: Repo): Org | undefined {
+    return this.org(repo.owner);
+  }
+
+  orgRepos(org: Org): Repo[] {
+    return [...this.repos.values()].filter((repo) => repo.owner.toLowerCase() === org.login.toLowerCase());
+  }
+
+  /** The org secrets a workflow in `repo` may read. `private` covers private and internal repositories. */
+  orgSecretsFor(repo: Repo): OrgSecret[] {
+    const org = this.ownerOrg(repo);
+    if (!org) return [];
+    return [...org.secrets.values()].filter(
+      (secret) =>
+        secret.visibility === "all" ||
+        (secret.visibility === "private" && repo.private) ||
+        (secret.visibility === "selected" && secret.selectedRepositoryIds.has(repo.id)),
+    );
+  }
+
+  putSecret(holder: Repo | Environment, name: string, value: Buffer): "created" | "updated" {
+    return this.write(holder, name, value, (base) => base);
+  }
+
+  /**
+   * Creates or updates an org secret. `selectedRepositoryIds` undefined keeps the current
+   * selection while the visibility stays `selected`; any other visibility clears it.
+   */
+  putOrgSecret(org: Org, name: string, value: Buffer, visibility: Visibility, selectedRepositoryIds?: number[]): "created" | "updated" {
+    if (visibility !== "selected" && selectedRepositoryIds !== undefined && selectedRepositoryIds.length > 0) {
+      throw invalid("Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.");
+    }
+    const selection = selectedRepositoryIds && this.repositoryIdsIn(org, selectedRepositoryIds);
+    return this.write(org, name, value, (base, existing) => ({
+      ...base,
+      visibility,
+      selectedRepositoryIds:
+        visibility !== "selected" ? new Set<number>() : selection ?? (existing?.visibility === "selected" ? existing.selectedRepositoryIds : new Set<number>()),
+    }));
+  }
+
+  /** False when there was no such secret. */
+  deleteSecret(holder: Org | Repo | Environment, name: string): boolean {
+    return holder.secrets.delete(name.toUpperCase());
+  }
+
+  setSelection(org: Org, secret: OrgSecret, ids: number[]): void {
+    requireSelected(secret);
+    secret.selectedRepositoryIds = this.repositoryIdsIn(org, ids);
+  }
+
+  addToSelection(org: Org, secret: OrgSecret, id: number): void {
+    requireSelected(secret);
+    this.repositoryIdsIn(org, [id]);
+    secret.selectedRepositoryIds.add(id);
+  }
+
+  removeFromSelection(org: Org, secret: OrgSecret, id: number): void {
+    requireSelected(secret);
+    this.repositoryIdsIn(org, [id]);
+    secret.selectedRepositoryIds.delete(id);
+  }
+
+  /** Writes a secret given in plaintext, as a fixture seed or an out-of-band change. */
+  upsert(seed: SecretSeed): { created: boolean; record: SecretRecord } {
+    const value = Buffer.from(seed.value, "utf8");
+    if (seed.scope === "org") {
+      const org = this.org(seed.owner);
+      if (!org) throw invalid(`No organization ${JSON.stringify(seed.owner)} in the fixture`);
+      const visibility = seed.visibility ?? org.secrets.get(seed.name.toUpperCase())?.visibility ?? "private";
+      const outcome = this.putOrgSecret(org, seed.name, value, visibility, seed.selected_repository_ids);
+      return { created: outcome === "created", record: recordOf(org, org.secrets.get(seed.name.toUpperCase())!) };
+    }
+    if (seed.visibility !== undefined || seed.selected_repository_ids !== undefined) {
+      throw invalid("visibility and selected_repository_ids apply to org secrets only");
+    }
+    const repo = this.repo(seed.owner, seed.repository ?? "");
+    if (!repo) throw invalid(`No repository ${JSON.stringify(`${seed.owner}/${seed.repository ?? ""}`)} in the fixture`);
+    let holder: Repo | Environment = repo;
+    if (seed.scope === "environment") {
+      const env = this.environment(repo, seed.environment ?? "");
+      if (!env) throw invalid(`No environment ${JSON.stringify(seed.environment ?? "")} in ${repo.owner}/${repo.name}`);
+      holder = env;
+    }
+    const outcome = this.putSecret(holder, seed.name, value);
+    return { created: outcome === "created", record: recordOf(holder, holder.secrets.get(seed.name.toUpperCase())!) };
+  }
+
+  /** Every secret with its plaintext, orgs first, then each repository and its environments. */
+  records(): SecretRecord[] {
+    const holders: (Org | Repo | Environment)[] = [...this.orgs.values()];
+    for (const repo of this.repos.values()) holders.push(repo, ...repo.environments.values());
+    return holders.flatMap((holder) => sortedSecrets<StoredSecret>(holder.secrets.values()).map((secret) => recordOf(holder, secret)));
+  }
+
+  private write<S extends StoredSecret>(
+    holder: SecretHolder<S>,
+    name: string,
+    value: Buffer,
+    complete: (base: StoredSecret, existing: S | undefined) => S,
+  ): "created" | "updated" {
+    if (!isValidSecretName(name)) throw invalid("Failed to add secret. Name is invalid");
+    if (value.length > MAX_VALUE_BYTES) {
+      throw invalid(`Failed to add secret. The secret value is ${value.length} bytes; the maximum is ${MAX_VALUE_BYTES} bytes (48 KB).`);
+    }
+    const key = name.toUpperCase();
+    const existing = holder.secrets.get(key);
+    if (!existing && holder.secrets.size >= MAX_SECRETS[holder.scope]) {
+      throw invalid(`Failed to add secret. The ${holder.scope === "org" ? "organization" : holder.scope === "repo" ? "repository" : "environment"} already has the maximum of ${MAX_SECRETS[holder.scope]} secrets.`);
+    }
+    const updatedAt = nextTimestamp(existing?.updatedAt);
+    holder.secrets.set(key, complete({ name: key, value, createdAt: existing?.createdAt ?? updatedAt, updatedAt }, existing));
+    return existing ? "updated" : "created";
+  }
+
+  /** Checks that every id is a repository of `org` (422 otherwise) and returns them as a set. */
+  private repositoryIdsIn(org: Org, ids: number[]): Set<number> {
+    const own = new Set(this.orgRepos(org).map((repo) => repo.id));
+    const unknown = ids.filter((id) => !own.has(id));
+    if (unknown.length > 0) {
+      throw invalid(`Invalid request.\n\nNo repository with id ${unknown.join(", ")} in the organization ${org.login}.`);
+    }
+    return new Set(ids);
+  }
+}
+
+export function sortedSecrets<S extends StoredSecret>(secrets: Iterable<S>): S[] {
+  return [...secrets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function requireSelected(secret: OrgSecret): void {
+  if (secret.visibility !== "selected") {
+    throw new ApiError(409, "You cannot update selected repositories for a secret when the visibility is not set to 'selected'");
+  }
+}
+
+function recordOf(holder: Org | Repo | Environment, secret: StoredSecret): SecretRecord {
+  const [owner, repository, environment] =
+    holder.scope === "org"
+      ? [holder.login, null, null]
+      : holder.scope === "repo"
+        ? [holder.owner, holder.name, null]
+        : [holder.repo.owner, holder.repo.name, holder.name];
+  const orgSecret = holder.scope === "org" ? (secret as OrgSecret) : undefined;
+  return {
+    scope: holder.scope,
+    owner,
+    repository,
+    environment,
+    name: secret.name,
+    value: secret.value.toString("utf8"),
+    visibility: orgSecret?.visibility ?? null,
+    selected_repository_ids: orgSecret?.visibility === "selected" ? [...orgSecret.selectedRepositoryIds].sort((a, b) => a - b) : null,
+    created_at: secret.createdAt,
+    updated_at: secret.updatedAt,
+  };
+}
