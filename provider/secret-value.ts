@@ -1,0 +1,179 @@
+import { fingerprint, newSalt } from "./fingerprint";
+import { apiError, statusOf, type InputProblem } from "./errors";
+import { seal } from "./seal";
+import { secretRoute } from "./scope";
+import { isUnknown, MAX_VALUE_BYTES, SEAL_OVERHEAD_BYTES, UNKNOWN } from "./validate";
+import type { ProviderContext, Scope, SecretValue } from "./types";
+
+/** Pulumi's wire form of a secret: the engine keeps a checked input in this form encrypted in the state. */
+const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+const SECRET_MARKER = "1b47061264138c4ac30d75fd1eb44270";
+
+function asSecret(value: string): Record<string, string> {
+  return { [SECRET_SIGNATURE]: SECRET_MARKER, value };
+}
+
+function plainValue(value: unknown): unknown {
+  if (value && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIGNATURE] === SECRET_MARKER) {
+    return (value as Record<string, unknown>).value;
+  }
+  return value;
+}
+
+/** What the checked inputs hold in place of a value. */
+export interface CheckedValue {
+  valueFingerprint: string;
+  /** The fingerprint's salt, returned as a Pulumi secret so the state encrypts it. */
+  valueSalt: Record<string, string>;
+  keyId?: string;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function readValue(news: Record<string, any>, problems: InputProblem[]): SecretValue | "unknown" | undefined {
+  const { plaintextValue, encryptedValue, keyId } = news;
+  const given = (v: unknown) => v !== undefined && v !== null;
+  if (given(plaintextValue) && given(encryptedValue)) {
+    problems.push({ field: "plaintextValue", reason: "is given together with encryptedValue; give one of them." });
+    return undefined;
+  }
+  if (given(plaintextValue)) {
+    if (isUnknown(plaintextValue)) return "unknown";
+    if (typeof plaintextValue !== "string") {
+      problems.push({ field: "plaintextValue", reason: `must be a string, got ${typeof plaintextValue}.` });
+      return undefined;
+    }
+    if (plaintextValue === "") {
+      problems.push({ field: "plaintextValue", reason: "is empty; GitHub stores no empty secrets. Give a value or remove the resource." });
+      return undefined;
+    }
+    const bytes = Buffer.byteLength(plaintextValue, "utf8");
+    if (bytes > MAX_VALUE_BYTES) {
+      problems.push({ field: "plaintextValue", reason: `is ${bytes} bytes; GitHub's limit is 48 KB (${MAX_VALUE_BYTES} bytes). Store a larger value elsewhere (e.g. encrypted in the repository) and keep its key here.` });
+      return undefined;
+    }
+    return { kind: "plaintext", plaintext: plaintextValue };
+  }
+  if (given(encryptedValue)) {
+    if (isUnknown(encryptedValue) || isUnknown(keyId)) return "unknown";
+    if (typeof keyId !== "string" || keyId === "") {
+      problems.push({ field: "keyId", reason: "is missing; an encryptedValue is only valid with the key_id of the public key it was sealed for." });
+    }
+    if (typeof encryptedValue !== "string" || !BASE64.test(encryptedValue)) {
+      problems.push({ field: "encryptedValue", reason: "is not standard base64; give the output of `npx pulumi-github-secrets seal --key KEY`." });
+      return undefined;
+    }
+    const bytes = Buffer.from(encryptedValue, "base64").length;
+    if (bytes < SEAL_OVERHEAD_BYTES + 1) {
+      problems.push({ field: "encryptedValue", reason: `decodes to ${bytes} bytes, but a value sealed with crypto_box_seal is at least ${SEAL_OVERHEAD_BYTES + 1}; this looks like an unsealed value. Seal it with \`npx pulumi-github-secrets seal --key KEY\`, or pass it as plaintextValue.` });
+      return undefined;
+    }
+    if (bytes > MAX_VALUE_BYTES + SEAL_OVERHEAD_BYTES) {
+      problems.push({ field: "encryptedValue", reason: `seals a value over GitHub's 48 KB limit.` });
+      return undefined;
+    }
+    return problems.length > 0 ? undefined : { kind: "sealed", encryptedValue, keyId };
+  }
+  problems.push({ field: "plaintextValue", reason: "is missing; give plaintextValue, or encryptedValue with keyId." });
+  return undefined;
+}
+
+/**
+ * Validates a value input and puts a salted fingerprint in its place; the value itself stays in
+ * the process (the vault) for create/update. The salt of the previous check is kept, so an
+ * unchanged value gives an unchanged fingerprint.
+ */
+export function checkValue(
+  context: ProviderContext,
+  olds: Record<string, any>,
+  news: Record<string, any>,
+  problems: InputProblem[],
+): CheckedValue | undefined {
+  const value = readValue(news, problems);
+  if (value === undefined) return undefined;
+  const oldSalt = plainValue(olds.valueSalt);
+  const salt = typeof oldSalt === "string" && oldSalt !== "" ? oldSalt : newSalt();
+  const keyId = value !== "unknown" && value.kind === "sealed" ? { keyId: value.keyId } : {};
+  if (value === "unknown") return { valueFingerprint: UNKNOWN, valueSalt: asSecret(salt), ...keyId };
+  const valueFingerprint = fingerprint(value.kind === "plaintext" ? value.plaintext : value.encryptedValue, salt);
+  context.values.keep(valueFingerprint, value);
+  return { valueFingerprint, valueSalt: asSecret(salt), ...keyId };
+}
+
+/** The value check() vouched for, or an error if this process never checked it. */
+export function valueFor(context: ProviderContext, inputs: Record<string, any>, label: string): SecretValue {
+  const value = context.values.find(inputs.valueFingerprint);
+  if (!value) {
+    throw new Error(
+      `${label}: the value is not in this provider process (its check did not run here), and the state never holds it. Run \`pulumi up\` again so that the value is read from the program.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Seals and PUTs a value. A plaintext is sealed with the scope's cached key; if GitHub refuses
+ * the key (rotated since it was fetched), the key is fetched again once and the value resealed.
+ */
+export async function writeSecret(
+  context: ProviderContext,
+  scope: Scope,
+  secretName: string,
+  value: SecretValue,
+  extraBody: Record<string, unknown>,
+  label: string,
+): Promise<void> {
+  const { route, params } = secretRoute("PUT", scope, secretName);
+  const put = (encrypted_value: string, key_id: string) =>
+    context.client.request(route, { ...params, ...extraBody, encrypted_value, key_id });
+  const failed = (error: unknown) => apiError(error, label, "writing the secret", "the scope or the secret");
+  if (value.kind === "sealed") {
+    await put(value.encryptedValue, value.keyId).catch((error) => {
+      if (statusOf(error) !== 422) throw failed(error);
+      throw new Error(`${label}: GitHub refused encryptedValue: it was not sealed for the current public key (keyId "${value.keyId}"). Seal the value again for the key that \`pulumi-github-secrets\` lookups or GitHub's public-key endpoint return now, and update keyId.`);
+    });
+    return;
+  }
+  let key = await context.publicKeys.get(scope).catch((error) => {
+    throw apiError(error, label, "fetching the public key", "the scope");
+  });
+  try {
+    await put(await seal(key.key, value.plaintext), key.keyId);
+  } catch (error) {
+    if (statusOf(error) !== 422) throw failed(error);
+    const fresh = await context.publicKeys.refresh(scope, key.keyId);
+    if (fresh.keyId === key.keyId) throw failed(error);
+    key = fresh;
+    await put(await seal(key.key, value.plaintext), key.keyId).catch((retryError) => {
+      throw failed(retryError);
+    });
+  }
+}
+
+export interface SecretTimes {
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GitHub's timestamps of a secret, or undefined when it does not exist. */
+export async function readSecretTimes(context: ProviderContext, scope: Scope, secretName: string, label: string): Promise<SecretTimes | undefined> {
+  const { route, params } = secretRoute("GET", scope, secretName);
+  try {
+    const { data } = await context.client.request(route, params);
+    return { createdAt: data.created_at, updatedAt: data.updated_at };
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw apiError(error, label, "reading the secret", "the scope");
+  }
+}
+
+/** Deletes a secret; one that is already gone counts as deleted. */
+export async function deleteSecret(context: ProviderContext, scope: Scope, secretName: string, label: string): Promise<void> {
+  const { route, params } = secretRoute("DELETE", scope, secretName);
+  try {
+    await context.client.request(route, params);
+  } catch (error) {
+    if (statusOf(error) === 404) return;
+    throw apiError(error, label, "deleting the secret", "the scope");
+  }
+}

@@ -1,0 +1,43 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { Octokit } from "@octokit/rest";
+import type { PublicKeyCache } from "./public-key-cache";
+import type { ValueVault } from "./value-vault";
+
+/** Where a secret lives. GitHub has three scopes, each with its own public key. */
+export type Scope =
+  | { kind: "org"; org: string }
+  | { kind: "repo"; owner: string; repository: string }
+  | { kind: "environment"; owner: string; repository: string; environment: string };
+
+/** How the provider reaches GitHub. Read from the stack config at call time, never serialized. */
+export interface ProviderSettings {
+  token?: string;
+  baseUrl: string;
+}
+
+export interface PublicKey {
+  keyId: string;
+  key: string;
+}
+
+/** A value as check() received it: a plaintext to seal, or a value the user sealed already. */
+export type SecretValue =
+  | { kind: "plaintext"; plaintext: string }
+  | { kind: "sealed"; encryptedValue: string; keyId: string };
+
+/** Everything a provider process shares between resources: one client, one key cache, one vault. */
+export interface ProviderContext {
+  client: Octokit;
+  publicKeys: PublicKeyCache;
+  values: ValueVault;
+}
+
+/** The operations of one resource kind, given the process's context. */
+export interface ResourceImplementation {
+  check(context: ProviderContext, olds: Record<string, any>, news: Record<string, any>): Promise<dynamic.CheckResult>;
+  diff(context: ProviderContext, id: string, olds: Record<string, any>, news: Record<string, any>): Promise<dynamic.DiffResult>;
+  create(context: ProviderContext, inputs: Record<string, any>): Promise<dynamic.CreateResult>;
+  read(context: ProviderContext, id: string, props: Record<string, any>): Promise<dynamic.ReadResult>;
+  update(context: ProviderContext, id: string, olds: Record<string, any>, news: Record<string, any>): Promise<dynamic.UpdateResult>;
+  delete(context: ProviderContext, id: string, props: Record<string, any>): Promise<void>;
+}

@@ -1,0 +1,62 @@
+import { startEmulator } from "../../emulator";
+import { createContext } from "../../provider/context";
+import type { ProviderContext } from "../../provider/types";
+
+export const TOKEN = "emulator-token";
+
+export interface EmulatedSecret {
+  scope: "org" | "repo" | "environment";
+  owner: string;
+  repository: string | null;
+  environment: string | null;
+  name: string;
+  value: string;
+  visibility: string | null;
+  selected_repository_ids: number[] | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** The emulator on an ephemeral port, plus a provider context pointed at it as a user would configure one. */
+export async function emulatedGitHub() {
+  const emulator = await startEmulator({ port: 0 });
+  const control = async (path: string, init?: RequestInit): Promise<any> => {
+    const response = await fetch(`${emulator.url}/_emulator/${path}`, init);
+    if (!response.ok) throw new Error(`emulator control ${path}: ${response.status}`);
+    return response.status === 204 ? undefined : response.json();
+  };
+  return {
+    url: emulator.url,
+    context: (): ProviderContext => createContext({ token: TOKEN, baseUrl: emulator.url }),
+    secrets: async (): Promise<EmulatedSecret[]> => control("secrets"),
+    requests: async (): Promise<ServedRequest[]> => control("requests"),
+    reset: () => control("reset", { method: "POST" }),
+    rotateKeys: () => control("rotate-keys", { method: "POST" }),
+    upsert: (secret: Partial<EmulatedSecret>) =>
+      control("secrets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(secret) }),
+    close: () => emulator.close(),
+  };
+}
+
+const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+
+/**
+ * What the engine does to a provider's answer before the next call: the host answers Configure
+ * with acceptSecrets false, so secret markers are stripped and only plain values travel.
+ */
+export function asEngineSends<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, v) =>
+    v && typeof v === "object" && SECRET_SIGNATURE in v ? v.value : v,
+  );
+}
+
+/** Every place a string of `artifact` could carry `canary`, as JSON text. */
+export function mentions(artifact: unknown, canary: string): boolean {
+  return JSON.stringify(artifact ?? null).includes(canary);
+}
