@@ -1,0 +1,2 @@
+export { RepoSecret, type RepoSecretArgs } from "./repo-secret";
+export { seal } from "../provider/seal";
