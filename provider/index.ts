@@ -1,5 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { createContext } from "./context";
+import { envSecret } from "./env-secret";
+import { orgSecret } from "./org-secret";
+import { orgSecretRepoSelection } from "./org-secret-repo-selection";
 import { repoSecret } from "./repo-secret";
 import { readSettings, type ConfigSource } from "./settings";
 import type { ProviderContext, ResourceImplementation } from "./types";
@@ -10,6 +13,9 @@ import type { ProviderContext, ResourceImplementation } from "./types";
  */
 const implementations: Record<string, ResourceImplementation> = {
   RepoSecret: repoSecret,
+  EnvSecret: envSecret,
+  OrgSecret: orgSecret,
+  OrgSecretRepoSelection: orgSecretRepoSelection,
 };
 
 // Every resource kind in a provider process shares one context: one client, so one concurrency

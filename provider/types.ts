@@ -1,6 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Octokit } from "@octokit/rest";
 import type { PublicKeyCache } from "./public-key-cache";
+import type { RepositoryIds } from "./repository-ids";
+import type { SelectionOwners } from "./selection-owners";
 import type { ValueVault } from "./value-vault";
 
 /** Where a secret lives. GitHub has three scopes, each with its own public key. */
@@ -29,6 +31,8 @@ export type SecretValue =
 export interface ProviderContext {
   client: Octokit;
   publicKeys: PublicKeyCache;
+  repositoryIds: RepositoryIds;
+  selectionOwners: SelectionOwners;
   values: ValueVault;
 }
 

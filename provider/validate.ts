@@ -57,3 +57,17 @@ export function checkRepository(field: string, repository: unknown): InputProble
   }
   return undefined;
 }
+
+/** Environment names: any text GitHub accepts (up to 255 characters), given as it reads, not encoded. */
+export function checkEnvironment(field: string, environment: unknown): InputProblem | undefined {
+  if (isUnknown(environment)) return undefined;
+  const missing = required(field, environment, "the environment's name, e.g. production");
+  if (missing) return missing;
+  const text = environment as string;
+  if (text.length > 255) return { field, reason: `is ${text.length} characters; GitHub allows at most 255.` };
+  if (text.trim() !== text) return { field, reason: `"${text}" begins or ends with white space, which GitHub trims away; remove it.` };
+  if (/%[0-9A-Fa-f]{2}/.test(text)) {
+    return { field, reason: `"${text}" looks percent-encoded; give the name as it reads (e.g. "prod/eu west"), it is encoded once when sent.` };
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { startEmulator } from "../../emulator";
+import { startEmulator, type Fixture } from "../../emulator";
 import { createContext } from "../../provider/context";
 import type { ProviderContext } from "../../provider/types";
 
@@ -24,8 +24,8 @@ export interface ServedRequest {
 }
 
 /** The emulator on an ephemeral port, plus a provider context pointed at it as a user would configure one. */
-export async function emulatedGitHub() {
-  const emulator = await startEmulator({ port: 0 });
+export async function emulatedGitHub(fixture?: Fixture) {
+  const emulator = await startEmulator({ port: 0, fixture });
   const control = async (path: string, init?: RequestInit): Promise<any> => {
     const response = await fetch(`${emulator.url}/_emulator/${path}`, init);
     if (!response.ok) throw new Error(`emulator control ${path}: ${response.status}`);
