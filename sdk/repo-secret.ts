@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider } from "./dynamic-provider";
+import { adoptImport, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
-export interface RepoSecretArgs {
+export interface RepoSecretArgs extends SecretValueArgs {
   /** The user or organization that owns the repository, e.g. `octo-org`. */
   owner: pulumi.Input<string>;
   /** The repository's name, without the owner, e.g. `hello-world`. */
@@ -11,22 +12,13 @@ export interface RepoSecretArgs {
    * Case-insensitive; GitHub stores it upper-cased.
    */
   secretName: pulumi.Input<string>;
-  /**
-   * The value, at most 48 KB. Sealed for the repository's public key before it is sent; the
-   * state keeps only a salted fingerprint of it. Give this or `encryptedValue`.
-   */
-  plaintextValue?: pulumi.Input<string>;
-  /** A value already sealed for the repository's public key (base64), with `keyId`. */
-  encryptedValue?: pulumi.Input<string>;
-  /** The `key_id` of the public key `encryptedValue` was sealed for. */
-  keyId?: pulumi.Input<string>;
 }
 
 /**
  * A GitHub Actions secret of one repository.
  *
- * A value change is an in-place update; a change of owner, repository or name replaces the
- * secret (deleting the old one first). Resource ID and import ID: `OWNER/REPO/SECRET_NAME`.
+ * A value change is an in-place update; a change of owner, repository or name (other than of
+ * case) replaces the secret, deleting the old one first. ID and import ID: `OWNER/REPO/SECRET`.
  */
 export class RepoSecret extends pulumi.dynamic.Resource {
   public readonly owner!: pulumi.Output<string>;
@@ -36,25 +28,20 @@ export class RepoSecret extends pulumi.dynamic.Resource {
   public readonly valueFingerprint!: pulumi.Output<string>;
   /** When GitHub created the secret (ISO 8601). */
   public readonly createdAt!: pulumi.Output<string>;
-  /** When GitHub last saw the secret written (ISO 8601). */
+  /** GitHub's `updated_at` as last seen (by a write or a refresh). */
   public readonly updatedAt!: pulumi.Output<string>;
+  /** GitHub's `updated_at` right after Pulumi last wrote the secret. */
+  public readonly writtenAt!: pulumi.Output<string>;
+  /** Set by a refresh that found the secret changed outside Pulumi: what changed, and when. */
+  public readonly drift!: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    const adopted = adoptImport(opts);
     super(
       dynamicProvider("RepoSecret"),
       name,
-      {
-        owner: args.owner,
-        repository: args.repository,
-        secretName: args.secretName,
-        plaintextValue: args.plaintextValue === undefined ? undefined : pulumi.secret(args.plaintextValue),
-        encryptedValue: args.encryptedValue === undefined ? undefined : pulumi.secret(args.encryptedValue),
-        keyId: args.keyId,
-        valueFingerprint: undefined,
-        createdAt: undefined,
-        updatedAt: undefined,
-      },
-      opts,
+      { owner: args.owner, repository: args.repository, secretName: args.secretName, ...valueInputs(args, adopted.importId) },
+      adopted.opts,
       "github-secrets",
       "RepoSecret",
     );

@@ -1,0 +1,68 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createContext } from "../provider/context";
+import * as lookups from "../provider/lookups";
+import type { SecretSummary } from "../provider/lookups";
+import { readSettings } from "../provider/settings";
+import type { SelectedRepository } from "../provider/selected-repositories";
+import type { ProviderContext, PublicKey } from "../provider/types";
+
+export type { PublicKey, SecretSummary, SelectedRepository };
+
+/** Where lookups reach GitHub; by default the stack config (`github:token`, `github:baseUrl`) or the environment. */
+export interface LookupOptions {
+  token?: string;
+  baseUrl?: string;
+}
+
+// Lookups run in the program, not in the provider: one client per settings, shared by every lookup.
+const contexts = new Map<string, ProviderContext>();
+
+function contextFor(options: LookupOptions = {}): ProviderContext {
+  const configured = readSettings({ get: (key) => pulumi.runtime.getConfig(key) });
+  const settings = { token: options.token ?? configured.token, baseUrl: options.baseUrl?.replace(/\/+$/, "") ?? configured.baseUrl };
+  const key = JSON.stringify(settings);
+  let context = contexts.get(key);
+  if (!context) contexts.set(key, (context = createContext(settings)));
+  return context;
+}
+
+/** An organization's secrets (names, dates and visibility; never values). */
+export function listOrgSecrets(args: { org: string }, options?: LookupOptions): Promise<SecretSummary[]> {
+  return lookups.listSecrets(contextFor(options), { kind: "org", org: args.org }, `listing the secrets of ${args.org}`);
+}
+
+/** A repository's own secrets. */
+export function listRepoSecrets(args: { owner: string; repository: string }, options?: LookupOptions): Promise<SecretSummary[]> {
+  const scope = { kind: "repo" as const, ...args };
+  return lookups.listSecrets(contextFor(options), scope, `listing the secrets of ${args.owner}/${args.repository}`);
+}
+
+/** A deployment environment's secrets. */
+export function listEnvSecrets(args: { owner: string; repository: string; environment: string }, options?: LookupOptions): Promise<SecretSummary[]> {
+  const scope = { kind: "environment" as const, ...args };
+  return lookups.listSecrets(contextFor(options), scope, `listing the secrets of ${args.owner}/${args.repository} environment "${args.environment}"`);
+}
+
+/** The organization secrets a repository can read. */
+export function listRepoOrgSecrets(args: { owner: string; repository: string }, options?: LookupOptions): Promise<SecretSummary[]> {
+  return lookups.listRepoOrgSecrets(contextFor(options), args.owner, args.repository);
+}
+
+/** The repositories selected for an organization secret of visibility `selected`. */
+export function listSelectedRepositories(args: { org: string; secretName: string }, options?: LookupOptions): Promise<SelectedRepository[]> {
+  return lookups.listSelected(contextFor(options), args.org, args.secretName);
+}
+
+/** A scope's public key, for values you seal yourself: give `org`, or `owner` and `repository`, and `environment` for an environment. */
+export function getPublicKey(
+  args: { org: string } | { owner: string; repository: string; environment?: string },
+  options?: LookupOptions,
+): Promise<PublicKey> {
+  const scope =
+    "org" in args
+      ? { kind: "org" as const, org: args.org }
+      : args.environment !== undefined
+        ? { kind: "environment" as const, owner: args.owner, repository: args.repository, environment: args.environment }
+        : { kind: "repo" as const, owner: args.owner, repository: args.repository };
+  return lookups.publicKey(contextFor(options), scope);
+}

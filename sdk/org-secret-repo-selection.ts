@@ -1,0 +1,44 @@
+import * as pulumi from "@pulumi/pulumi";
+import { dynamicProvider } from "./dynamic-provider";
+import type { DriftPolicy } from "./secret-inputs";
+import type { RepositoryRef } from "./org-secret";
+
+export interface OrgSecretRepoSelectionArgs {
+  /** The organization's login. */
+  org: pulumi.Input<string>;
+  /** The organization secret's name; its visibility must be `selected`. */
+  secretName: pulumi.Input<string>;
+  /** The repositories that can read the secret, by id or `owner/name`. */
+  repositories: pulumi.Input<pulumi.Input<RepositoryRef>[]>;
+  /** When a refresh found the list changed outside Pulumi: `overwrite` (default), `ignore`, `fail`. */
+  onDrift?: pulumi.Input<DriftPolicy>;
+}
+
+/**
+ * The repositories that can read an organization secret of visibility `selected`, managed apart
+ * from the secret. Do not combine with `selectedRepositories` on an `OrgSecret` for the same
+ * secret (refused, as the two would undo each other).
+ *
+ * Create sets the whole list; an update adds and removes only the repositories that changed;
+ * destroying it removes the repositories it lists from the secret and leaves the secret, and any
+ * repository it does not list, in place. ID: `ORG/SECRET`.
+ */
+export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
+  public readonly org!: pulumi.Output<string>;
+  public readonly secretName!: pulumi.Output<string>;
+  /** The repositories' ids as last written. */
+  public readonly repositoryIds!: pulumi.Output<number[]>;
+  /** Set by a refresh that found the list changed outside Pulumi. */
+  public readonly drift!: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: OrgSecretRepoSelectionArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      dynamicProvider("OrgSecretRepoSelection"),
+      name,
+      { org: args.org, secretName: args.secretName, repositories: args.repositories, onDrift: args.onDrift, repositoryIds: undefined, drift: undefined },
+      opts,
+      "github-secrets",
+      "OrgSecretRepoSelection",
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import * as pulumi from "@pulumi/pulumi";
+import { dynamicProvider } from "./dynamic-provider";
+import { adoptImport, valueInputs, type SecretValueArgs } from "./secret-inputs";
+
+/** A repository by id (`1296269`) or by `owner/name` (`"octo-org/hello-world"`). */
+export type RepositoryRef = number | string;
+
+export interface OrgSecretArgs extends SecretValueArgs {
+  /** The organization's login. */
+  org: pulumi.Input<string>;
+  /** The secret's name, as for `RepoSecret`. */
+  secretName: pulumi.Input<string>;
+  /**
+   * Which of the organization's repositories can read it: `all`, `private` (private and internal
+   * repositories) or `selected`. Default `private`.
+   */
+  visibility?: pulumi.Input<"all" | "private" | "selected">;
+  /**
+   * For visibility `selected`: the repositories that can read it. Leave it out to manage the list
+   * elsewhere (with `OrgSecretRepoSelection`, or by hand).
+   */
+  selectedRepositories?: pulumi.Input<pulumi.Input<RepositoryRef>[]>;
+}
+
+/**
+ * A GitHub Actions secret of an organization.
+ *
+ * A change of value, visibility or selected repositories is an in-place update: a selection
+ * change alone never writes the value, and nothing is ever deleted to change it. A change of
+ * organization or name replaces the secret, deleting the old one first. ID and import ID:
+ * `ORG/SECRET`.
+ */
+export class OrgSecret extends pulumi.dynamic.Resource {
+  public readonly org!: pulumi.Output<string>;
+  public readonly secretName!: pulumi.Output<string>;
+  public readonly visibility!: pulumi.Output<string>;
+  /** The selected repositories' ids as last written (names resolved when written). */
+  public readonly selectedRepositoryIds!: pulumi.Output<number[] | undefined>;
+  /** HMAC-SHA-256 of the value keyed with a per-resource salt. */
+  public readonly valueFingerprint!: pulumi.Output<string>;
+  public readonly createdAt!: pulumi.Output<string>;
+  public readonly updatedAt!: pulumi.Output<string>;
+  public readonly writtenAt!: pulumi.Output<string>;
+  public readonly drift!: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: OrgSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    const adopted = adoptImport(opts);
+    super(
+      dynamicProvider("OrgSecret"),
+      name,
+      {
+        org: args.org,
+        secretName: args.secretName,
+        visibility: args.visibility,
+        selectedRepositories: args.selectedRepositories,
+        selectedRepositoryIds: undefined,
+        ...valueInputs(args, adopted.importId),
+      },
+      adopted.opts,
+      "github-secrets",
+      "OrgSecret",
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** What a secret that changed outside Pulumi (found by `pulumi refresh`) makes the next update do. */
+export type DriftPolicy = "overwrite" | "ignore" | "fail";
+
+/** The value of a secret, and what to do when it drifts: the same for every scope. */
+export interface SecretValueArgs {
+  /**
+   * The value, at most 48 KB. Sealed for the scope's public key inside the provider before it is
+   * sent; the state keeps only a salted fingerprint of it. Give this or `encryptedValue`.
+   */
+  plaintextValue?: pulumi.Input<string>;
+  /** A value already sealed for the scope's public key (base64, from `seal`), with `keyId`. */
+  encryptedValue?: pulumi.Input<string>;
+  /** The `key_id` of the public key `encryptedValue` was sealed for. */
+  keyId?: pulumi.Input<string>;
+  /**
+   * When a refresh found the secret changed outside Pulumi: `overwrite` (the default) writes the
+   * program's value again, `ignore` leaves GitHub's, `fail` stops the update with what changed.
+   */
+  onDrift?: pulumi.Input<DriftPolicy>;
+}
+
+/**
+ * The engine's own import calls the provider's read without the serialized provider, which a
+ * dynamic provider cannot answer; so the `import` option is taken out of the options and handed
+ * to the provider, which adopts the existing secret (and fails if there is none).
+ */
+export function adoptImport(opts: pulumi.CustomResourceOptions | undefined) {
+  const { import: importId, ...rest } = opts ?? {};
+  return { opts: rest, importId };
+}
+
+/** The value inputs as the provider expects them: the value made a Pulumi secret. */
+export function valueInputs(args: SecretValueArgs, importId: pulumi.Input<string> | undefined): pulumi.Inputs {
+  return {
+    plaintextValue: args.plaintextValue === undefined ? undefined : pulumi.secret(args.plaintextValue),
+    encryptedValue: args.encryptedValue === undefined ? undefined : pulumi.secret(args.encryptedValue),
+    keyId: args.keyId,
+    onDrift: args.onDrift,
+    importId,
+    valueFingerprint: undefined,
+    createdAt: undefined,
+    updatedAt: undefined,
+    writtenAt: undefined,
+    drift: undefined,
+  };
+}
