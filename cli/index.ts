@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { runEmulator } from "./run-emulator";
-import { runSeal } from "./run-seal";
 
 const USAGE = `Usage: pulumi-github-secrets <command> [options]
 
@@ -11,11 +9,18 @@ Commands:
                                          use printf '%s' to leave out a newline) for a public key
                                          (base64, as GitHub's public-key endpoints return it) and
                                          print the sealed value in base64.
+  import-file --org ORG | --repo OWNER/REPO [--environment ENV] --out FILE
+                                         List a scope's existing secrets (token from GITHUB_TOKEN,
+                                         API from GITHUB_API_URL) and write an import file for
+                                         \`pulumi import --file FILE\`; print the program code that
+                                         declares them.
 `;
 
+// Loaded on demand: import-file needs @pulumi/pulumi, which the emulator and seal should not wait for.
 const commands: Record<string, (args: string[]) => Promise<void>> = {
-  emulator: runEmulator,
-  seal: runSeal,
+  emulator: (args) => (require("./run-emulator") as typeof import("./run-emulator")).runEmulator(args),
+  seal: (args) => (require("./run-seal") as typeof import("./run-seal")).runSeal(args),
+  "import-file": (args) => (require("./run-import-file") as typeof import("./run-import-file")).runImportFile(args),
 };
 
 async function main(argv: string[]): Promise<void> {

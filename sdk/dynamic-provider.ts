@@ -2,12 +2,29 @@ import type * as pulumi from "@pulumi/pulumi";
 
 type Implementation = typeof import("../provider/index");
 
+/** The module of every resource type: `pulumi-nodejs:dynamic/github-secrets:RepoSecret`. */
+export const TYPE_MODULE = "github-secrets";
+
+export function typeToken(kind: string): string {
+  return `pulumi-nodejs:dynamic/${TYPE_MODULE}:${kind}`;
+}
+
 /**
  * The provider object Pulumi serializes into each resource's `__provider`. Its methods load the
  * installed package's implementation when they run, so the state holds these few lines (no
  * client, no token), and upgrading the package upgrades resources already in a stack.
  */
 export function dynamicProvider(kind: string): pulumi.dynamic.ResourceProvider {
+  let provider = providers.get(kind);
+  if (!provider) providers.set(kind, (provider = providerFor(kind)));
+  return provider;
+}
+
+// Pulumi caches a serialized provider by object: one object per kind is serialized once per
+// program, not once per resource.
+const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
+
+function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
   const load = (): Implementation => require("pulumi-github-secrets/dist/provider/index.js");
   return {
     configure: async (request) => load().configure(request.config),

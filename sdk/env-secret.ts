@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicProvider } from "./dynamic-provider";
+import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
 import { adoptImport, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 export interface EnvSecretArgs extends SecretValueArgs {
@@ -45,7 +45,7 @@ export class EnvSecret extends pulumi.dynamic.Resource {
         ...valueInputs(args, adopted.importId),
       },
       adopted.opts,
-      "github-secrets",
+      TYPE_MODULE,
       "EnvSecret",
     );
   }

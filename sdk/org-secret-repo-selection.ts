@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicProvider } from "./dynamic-provider";
+import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
 import type { DriftPolicy } from "./secret-inputs";
 import type { RepositoryRef } from "./org-secret";
 
@@ -37,7 +37,7 @@ export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
       name,
       { org: args.org, secretName: args.secretName, repositories: args.repositories, onDrift: args.onDrift, repositoryIds: undefined, drift: undefined },
       opts,
-      "github-secrets",
+      TYPE_MODULE,
       "OrgSecretRepoSelection",
     );
   }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicProvider } from "./dynamic-provider";
+import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
 import { adoptImport, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 /** A repository by id (`1296269`) or by `owner/name` (`"octo-org/hello-world"`). */
@@ -57,7 +57,7 @@ export class OrgSecret extends pulumi.dynamic.Resource {
         ...valueInputs(args, adopted.importId),
       },
       adopted.opts,
-      "github-secrets",
+      TYPE_MODULE,
       "OrgSecret",
     );
   }

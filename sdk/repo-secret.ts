@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicProvider } from "./dynamic-provider";
+import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
 import { adoptImport, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 export interface RepoSecretArgs extends SecretValueArgs {
@@ -42,7 +42,7 @@ export class RepoSecret extends pulumi.dynamic.Resource {
       name,
       { owner: args.owner, repository: args.repository, secretName: args.secretName, ...valueInputs(args, adopted.importId) },
       adopted.opts,
-      "github-secrets",
+      TYPE_MODULE,
       "RepoSecret",
     );
   }

@@ -53,3 +53,74 @@ test("bad usage exits 2 with a message that says what to give", async () => {
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toMatch(/unknown command "sael"[\s\S]*Usage:/);
 });
+
+describe("import-file", () => {
+  async function withEmulator<T>(fn: (url: string) => Promise<T>): Promise<T> {
+    const { startEmulator, defaultFixture } = await import("../emulator");
+    const fixture = defaultFixture();
+    fixture.secrets = [
+      { scope: "org", owner: "octo-org", name: "SHARED_TOKEN", value: "canary-import-1", visibility: "selected", selected_repository_ids: [1300192] },
+      { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "prod/eu west", name: "DB_PASSWORD", value: "canary-import-2" },
+    ];
+    const emulator = await startEmulator({ port: 0, fixture });
+    try {
+      return await fn(emulator.url);
+    } finally {
+      await emulator.close();
+    }
+  }
+
+  function runWithEnv(args: string[], env: Record<string, string>) {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    return once(child, "exit").then(([code]) => ({ code, stdout, stderr }));
+  }
+
+  test("writes entries with inputs, outputs and a __provider that loads the package by name, and prints the program", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "import-")), "import.json");
+    const result = await withEmulator((url) =>
+      runWithEnv(["import-file", "--repo", "octo-org/hello-world", "--environment", "prod/eu west", "--out", out], { GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: url }),
+    );
+    expect(result.code).toBe(0);
+    const file = JSON.parse(readFileSync(out, "utf8"));
+    expect(file.resources).toEqual([
+      expect.objectContaining({
+        type: "pulumi-nodejs:dynamic/github-secrets:EnvSecret",
+        name: "db-password",
+        id: "octo-org/hello-world/prod%2Feu%20west/DB_PASSWORD",
+        inputs: expect.objectContaining({ owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: "DB_PASSWORD" }),
+        outputs: expect.objectContaining({ createdAt: expect.any(String), writtenAt: expect.any(String) }),
+      }),
+    ]);
+    const provider = file.resources[0].inputs.__provider as string;
+    expect(provider).toContain('require("pulumi-github-secrets/dist/provider/index.js")');
+    expect(provider).not.toContain("emulator-token");
+    expect(result.stdout).toContain('new EnvSecret("db-password", {');
+    expect(result.stdout).toContain('plaintextValue: config.requireSecret("dbPassword")');
+    expect(JSON.stringify(file) + result.stdout + result.stderr).not.toContain("canary-import");
+  });
+
+  test("organization secrets keep visibility and selected repository ids", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "import-")), "import.json");
+    const result = await withEmulator((url) => runWithEnv(["import-file", "--org", "octo-org", "--out", out], { GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: url }));
+    expect(result.code).toBe(0);
+    const [entry] = JSON.parse(readFileSync(out, "utf8")).resources;
+    expect(entry).toMatchObject({ type: "pulumi-nodejs:dynamic/github-secrets:OrgSecret", id: "octo-org/SHARED_TOKEN" });
+    expect(entry.inputs).toMatchObject({ visibility: "selected", selectedRepositories: [1300192] });
+    expect(result.stdout).toContain('selectedRepositories: [1300192],');
+  });
+
+  test("without a scope or a token it says what to give", async () => {
+    const noScope = await runWithEnv(["import-file", "--out", "x"], { GITHUB_TOKEN: "t" });
+    expect(noScope.stderr).toMatch(/needs --org ORG, or --repo OWNER\/REPO/);
+    const noToken = await runWithEnv(["import-file", "--org", "octo-org", "--out", "x"], { GITHUB_TOKEN: "" });
+    expect(noToken.stderr).toMatch(/reads the token from GITHUB_TOKEN/);
+  });
+});

@@ -1,0 +1,123 @@
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import * as pulumi from "@pulumi/pulumi";
+import { createContext } from "../provider/context";
+import { listSecrets, listSelected, type SecretSummary } from "../provider/lookups";
+import { secretId } from "../provider/scope";
+import { readSettings } from "../provider/settings";
+import type { Scope } from "../provider/types";
+import { dynamicProvider, typeToken } from "../sdk/dynamic-provider";
+
+interface ImportEntry {
+  type: string;
+  name: string;
+  id: string;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+}
+
+const KIND: Record<Scope["kind"], string> = { org: "OrgSecret", repo: "RepoSecret", environment: "EnvSecret" };
+
+function scopeFrom(values: { org?: string; repo?: string; environment?: string }): Scope {
+  if (values.org && !values.repo && !values.environment) return { kind: "org", org: values.org };
+  const match = values.repo && !values.org ? /^([^/]+)\/([^/]+)$/.exec(values.repo) : null;
+  if (!match) throw new Error("import-file needs --org ORG, or --repo OWNER/REPO (with --environment ENV for an environment's secrets).");
+  const [, owner, repository] = match;
+  return values.environment ? { kind: "environment", owner, repository, environment: values.environment } : { kind: "repo", owner, repository };
+}
+
+/** A Pulumi resource name from a secret's name: `DEPLOY_TOKEN` → `deploy-token`. */
+function resourceName(secretName: string): string {
+  return secretName.toLowerCase().replace(/_/g, "-");
+}
+
+function configKey(secretName: string): string {
+  return secretName.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+function identity(scope: Scope, secretName: string): Record<string, unknown> {
+  switch (scope.kind) {
+    case "org":
+      return { org: scope.org, secretName };
+    case "repo":
+      return { owner: scope.owner, repository: scope.repository, secretName };
+    case "environment":
+      return { owner: scope.owner, repository: scope.repository, environment: scope.environment, secretName };
+  }
+}
+
+/**
+ * The serialized provider exactly as the SDK's resources store it (the same closure, captured
+ * under the same name), so that entries import with a `__provider` the engine and the program agree on.
+ */
+async function serializedProvider(kind: string): Promise<string> {
+  const provider = dynamicProvider(kind);
+  return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+}
+
+async function entryFor(scope: Scope, secret: SecretSummary, selectedIds: number[] | undefined, providerText: string): Promise<ImportEntry> {
+  const settings =
+    scope.kind === "org"
+      ? { visibility: secret.visibility, ...(selectedIds && { selectedRepositories: selectedIds }) }
+      : {};
+  const inputs = { ...identity(scope, secret.name), ...settings, onDrift: "overwrite", __provider: providerText };
+  const times = { createdAt: secret.createdAt, updatedAt: secret.updatedAt, writtenAt: secret.updatedAt };
+  const selection = selectedIds ? { selectedRepositoryIds: selectedIds, repositoryIdsByName: {} } : {};
+  return {
+    type: typeToken(KIND[scope.kind]),
+    name: resourceName(secret.name),
+    id: secretId(scope, secret.name),
+    inputs,
+    outputs: { ...inputs, ...selection, ...times },
+  };
+}
+
+function programCode(scope: Scope, entries: ImportEntry[]): string {
+  const kind = KIND[scope.kind];
+  const lines = [
+    `import * as pulumi from "@pulumi/pulumi";`,
+    `import { ${kind} } from "pulumi-github-secrets";`,
+    ``,
+    `const config = new pulumi.Config();`,
+  ];
+  for (const entry of entries) {
+    const { __provider, onDrift, ...args } = entry.inputs;
+    const fields = Object.entries(args).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`);
+    const secretName = String(args.secretName);
+    lines.push(``, `new ${kind}(${JSON.stringify(entry.name)}, {`, ...fields, `  plaintextValue: config.requireSecret(${JSON.stringify(configKey(secretName))}),`, `});`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * `import-file --org ORG | --repo OWNER/REPO [--environment ENV] --out FILE`: lists a scope's
+ * secrets and writes a file for `pulumi import --file FILE`. Its entries carry inputs and outputs
+ * with the serialized provider, so the engine takes them as they are instead of calling Read
+ * (which cannot reach a dynamic provider). Values are never imported: GitHub does not return
+ * them, so the first `pulumi up` after the import writes the program's values once.
+ */
+export async function runImportFile(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { org: { type: "string" }, repo: { type: "string" }, environment: { type: "string" }, out: { type: "string" } },
+  });
+  const scope = scopeFrom(values);
+  if (!values.out) throw new Error("import-file needs --out FILE, where the import file is written.");
+  const settings = readSettings();
+  if (!settings.token) throw new Error("import-file reads the token from GITHUB_TOKEN (and the API URL from GITHUB_API_URL); set it.");
+  const context = createContext(settings);
+  const secrets = await listSecrets(context, scope, "listing the secrets to import");
+  const providerText = await serializedProvider(KIND[scope.kind]);
+  const entries = await Promise.all(
+    secrets.map(async (secret) => {
+      const selected =
+        scope.kind === "org" && secret.visibility === "selected"
+          ? (await listSelected(context, scope.org, secret.name)).map((r) => r.id)
+          : undefined;
+      return entryFor(scope, secret, selected, providerText);
+    }),
+  );
+  writeFileSync(values.out, `${JSON.stringify({ resources: entries }, null, 2)}\n`);
+  process.stderr.write(`Wrote ${entries.length} ${KIND[scope.kind]} entr${entries.length === 1 ? "y" : "ies"} to ${values.out}; import with \`pulumi import --file ${values.out}\`, then add this to the program:\n\n`);
+  process.stdout.write(programCode(scope, entries));
+}
