@@ -1,0 +1,152 @@
+// The harness's command line, shaped like the Pulumi CLI's, as a function:
+//   up|preview|refresh|destroy [--yes] [--cwd DIR] [--stack NAME] [--parallel N] [--refresh] [--state-dir DIR]
+//   config set [--secret] KEY VALUE | config rm KEY
+//   stack export [--show-secrets] [--file FILE]
+// Exit codes follow the CLI (3.227 and later): 0 success, 1 a failed operation, 2 a usage error.
+import { availableParallelism } from "node:os";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { exportDeployment, loadResources, stateFilePath } from "./checkpoint";
+import { installIfDepended } from "./install-package";
+import { parseCommand, type ParsedCommand, type Values } from "./parse-command";
+import { readProject } from "./read-project";
+import { runDestroy } from "./run-destroy";
+import { runPulumiCli, pulumiOnPath } from "./run-pulumi-cli";
+import { runRefresh } from "./run-refresh";
+import { runUpdate } from "./run-update";
+import { configFilePath, loadStackConfig, qualifyKey, removeConfigValue, setConfigValue, stackCrypter } from "./stack-config";
+import type { Output, Project, StackContext } from "./types";
+
+export interface EngineOptions {
+  /** Where relative `--cwd` and `--state-dir` resolve from; default process.cwd(). */
+  cwd?: string;
+  /** Merged over process.env for the harness, the program and the provider host. */
+  env?: NodeJS.ProcessEnv;
+  /** Also print output as it comes (the command uses this; tests usually don't). */
+  echo?: Output;
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+class UsageError extends Error {}
+
+export async function runEngine(args: string[], options: EngineOptions = {}): Promise<RunResult> {
+  const env = { ...process.env, ...options.env };
+  const cwd = options.cwd ?? process.cwd();
+  let stdout = "";
+  let stderr = "";
+  const output: Output = {
+    out: (text) => {
+      stdout += text;
+      options.echo?.out(text);
+    },
+    err: (text) => {
+      stderr += text;
+      options.echo?.err(text);
+    },
+  };
+  let exitCode: number;
+  try {
+    const command = parseCommand(args);
+    if (env.PULUMI_GITHUB_SECRETS_ENGINE === "cli" && pulumiOnPath(env)) {
+      return await runPulumiCli(args, command, { cwd, env, echo: options.echo });
+    }
+    exitCode = await dispatch(command, cwd, env, output);
+  } catch (e) {
+    output.err(`error: ${(e as Error).message}\n`);
+    exitCode = e instanceof UsageError || String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS") ? 2 : 1;
+  }
+  return { exitCode, stdout, stderr };
+}
+
+async function dispatch(
+  { values, positionals }: ParsedCommand,
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  output: Output,
+): Promise<number> {
+  const [command, ...rest] = positionals;
+  if (!["config", "stack", "up", "preview", "refresh", "destroy"].includes(command ?? "")) {
+    throw new UsageError(`unknown command '${command ?? ""}' (up, preview, refresh, destroy, config, stack)`);
+  }
+  const cwd = resolve(baseDir, values.cwd ?? ".");
+  const project = readProject(cwd);
+  const stack = values.stack ?? "dev";
+  const stateDir = resolve(cwd, values["state-dir"] ?? ".state");
+  const configFile = configFilePath(stateDir, stack);
+  const crypter = stackCrypter(configFile, env);
+
+  switch (command) {
+    case "config":
+      return configCommand(rest, values, project, configFile, crypter);
+    case "stack":
+      return stackCommand(rest, values, stateFilePath(stateDir, stack), crypter, output);
+    default: {
+      // up, preview, refresh, destroy
+      if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(" ")}`);
+      if (command !== "preview" && !values.yes && !values["skip-preview"]) {
+        throw new UsageError("--yes or --skip-preview must be passed in to proceed when running in non-interactive mode");
+      }
+      const parallel = Number(values.parallel ?? env.PULUMI_PARALLEL ?? 4 * availableParallelism());
+      if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError(`--parallel must be a positive number`);
+      const ctx: StackContext = {
+        project,
+        stack,
+        stateFile: stateFilePath(stateDir, stack),
+        config: await loadStackConfig(configFile, crypter),
+        crypter,
+        parallel,
+        env,
+        output,
+        providerLogFile: join(stateDir, `${stack}.provider.log`),
+      };
+      installIfDepended(project);
+      const olds = await loadResources(ctx.stateFile, crypter);
+      const ok =
+        command === "refresh"
+          ? await runRefresh(ctx, olds)
+          : command === "destroy"
+            ? await runDestroy(ctx, olds)
+            : await runUpdate(ctx, olds, { preview: command === "preview", refresh: Boolean(values.refresh) });
+      return ok ? 0 : 1;
+    }
+  }
+}
+
+async function configCommand(
+  args: string[],
+  values: Values,
+  project: Project,
+  configFile: string,
+  crypter: ReturnType<typeof stackCrypter>,
+): Promise<number> {
+  const [sub, key, value, ...extra] = args;
+  if (sub === "set" && key !== undefined && value !== undefined && extra.length === 0) {
+    await setConfigValue(configFile, qualifyKey(key, project.name), value, Boolean(values.secret), crypter);
+    return 0;
+  }
+  if (sub === "rm" && key !== undefined && value === undefined) {
+    removeConfigValue(configFile, qualifyKey(key, project.name));
+    return 0;
+  }
+  throw new UsageError("usage: config set [--secret] KEY VALUE | config rm KEY");
+}
+
+async function stackCommand(
+  args: string[],
+  values: Values,
+  stateFile: string,
+  crypter: ReturnType<typeof stackCrypter>,
+  output: Output,
+): Promise<number> {
+  if (args.length !== 1 || args[0] !== "export") throw new UsageError("usage: stack export [--show-secrets] [--file FILE]");
+  const text = JSON.stringify(await exportDeployment(stateFile, Boolean(values["show-secrets"]), crypter), null, 4) + "\n";
+  if (values.file) writeFileSync(values.file, text);
+  else output.out(text);
+  return 0;
+}
+

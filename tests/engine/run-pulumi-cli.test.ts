@@ -1,0 +1,31 @@
+// The real-CLI branch, checked against a stand-in `pulumi` that records how it was called.
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { makeProgramDir, removeProgramDir } from "./program-dir";
+import { runEngine } from "./run-engine";
+
+test("PULUMI_GITHUB_SECRETS_ENGINE=cli runs `pulumi` against a file backend in the state directory", async () => {
+  const bin = mkdtempSync(join(tmpdir(), "fake-pulumi-"));
+  const log = join(bin, "calls.log");
+  writeFileSync(
+    join(bin, "pulumi"),
+    `#!/bin/sh\necho "$PULUMI_BACKEND_URL|$PULUMI_CONFIG_PASSPHRASE|$*" >> "${log}"\necho "fake output"\n`,
+  );
+  chmodSync(join(bin, "pulumi"), 0o755);
+  const dir = makeProgramDir(join(__dirname, "fixtures", "toy"));
+  try {
+    const r = await runEngine(["up", "--yes", "--stack", "ci", "--state-dir", "st"], {
+      cwd: dir,
+      env: { PATH: `${bin}:${process.env.PATH}`, PULUMI_GITHUB_SECRETS_ENGINE: "cli", PULUMI_CONFIG_PASSPHRASE: "pw" },
+    });
+    expect(r).toEqual({ exitCode: 0, stdout: "fake output\n", stderr: "" });
+    expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([
+      `file://${dir}/st|pw|stack select --create --stack ci --cwd ${dir} --non-interactive`,
+      `file://${dir}/st|pw|up --yes --stack ci --cwd ${dir} --non-interactive`,
+    ]);
+  } finally {
+    removeProgramDir(dir);
+    rmSync(bin, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,32 @@
+// `refresh`: reads every dynamic resource in the state through the dynamic-provider host, configured with the
+// provider's inputs stored in the state (as the CLI loads providers from the snapshot), and saves the result.
+import { checkpointStackName, saveResources } from "./checkpoint";
+import { launchProviderHost, stateProvider } from "./default-provider";
+import { sortByDependencies } from "./dependency-order";
+import { limiter } from "./limiter";
+import { refreshResources } from "./refresh-resources";
+import { Report } from "./report";
+import type { ProviderHost } from "./start-provider-host";
+import type { ResourceState, StackContext } from "./types";
+
+/** The host takes an engine address as its argument but never dials it. */
+export const UNUSED_ENGINE_ADDRESS = "127.0.0.1:0";
+
+export async function runRefresh(ctx: StackContext, olds: ResourceState[]): Promise<boolean> {
+  const report = new Report(ctx.output, "refresh", ctx.stack);
+  let host: Promise<ProviderHost> | undefined;
+  const getHost = () => (host ??= launchProviderHost(ctx, stateProvider(ctx, olds), UNUSED_ENGINE_ADDRESS, "refresh"));
+  try {
+    const result = await refreshResources(olds, getHost, limiter(ctx.parallel), report, (op, urn) => report.step(op, urn));
+    await saveResources(
+      ctx.stateFile,
+      checkpointStackName(ctx.project.name, ctx.stack),
+      sortByDependencies(result.resources),
+      ctx.crypter,
+    );
+    return result.ok;
+  } finally {
+    report.finish();
+    await host?.then((h) => h.close(), () => undefined);
+  }
+}
