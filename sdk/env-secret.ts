@@ -21,16 +21,16 @@ export interface EnvSecretArgs extends SecretValueArgs {
  * `OWNER/REPO/ENVIRONMENT/SECRET`, the environment percent-encoded (`prod%2Feu%20west`).
  */
 export class EnvSecret extends pulumi.dynamic.Resource {
-  public readonly owner!: pulumi.Output<string>;
-  public readonly repository!: pulumi.Output<string>;
-  public readonly environment!: pulumi.Output<string>;
-  public readonly secretName!: pulumi.Output<string>;
+  declare public readonly owner: pulumi.Output<string>;
+  declare public readonly repository: pulumi.Output<string>;
+  declare public readonly environment: pulumi.Output<string>;
+  declare public readonly secretName: pulumi.Output<string>;
   /** HMAC-SHA-256 of the value keyed with a per-resource salt. */
-  public readonly valueFingerprint!: pulumi.Output<string>;
-  public readonly createdAt!: pulumi.Output<string>;
-  public readonly updatedAt!: pulumi.Output<string>;
-  public readonly writtenAt!: pulumi.Output<string>;
-  public readonly drift!: pulumi.Output<string | undefined>;
+  declare public readonly valueFingerprint: pulumi.Output<string>;
+  declare public readonly createdAt: pulumi.Output<string>;
+  declare public readonly updatedAt: pulumi.Output<string>;
+  declare public readonly writtenAt: pulumi.Output<string>;
+  declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: EnvSecretArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptImport(opts);

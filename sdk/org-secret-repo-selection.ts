@@ -24,12 +24,12 @@ export interface OrgSecretRepoSelectionArgs {
  * repository it does not list, in place. ID: `ORG/SECRET`.
  */
 export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
-  public readonly org!: pulumi.Output<string>;
-  public readonly secretName!: pulumi.Output<string>;
+  declare public readonly org: pulumi.Output<string>;
+  declare public readonly secretName: pulumi.Output<string>;
   /** The repositories' ids as last written. */
-  public readonly repositoryIds!: pulumi.Output<number[]>;
+  declare public readonly repositoryIds: pulumi.Output<number[]>;
   /** Set by a refresh that found the list changed outside Pulumi. */
-  public readonly drift!: pulumi.Output<string | undefined>;
+  declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: OrgSecretRepoSelectionArgs, opts?: pulumi.CustomResourceOptions) {
     super(

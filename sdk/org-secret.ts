@@ -31,17 +31,17 @@ export interface OrgSecretArgs extends SecretValueArgs {
  * `ORG/SECRET`.
  */
 export class OrgSecret extends pulumi.dynamic.Resource {
-  public readonly org!: pulumi.Output<string>;
-  public readonly secretName!: pulumi.Output<string>;
-  public readonly visibility!: pulumi.Output<string>;
+  declare public readonly org: pulumi.Output<string>;
+  declare public readonly secretName: pulumi.Output<string>;
+  declare public readonly visibility: pulumi.Output<string>;
   /** The selected repositories' ids as last written (names resolved when written). */
-  public readonly selectedRepositoryIds!: pulumi.Output<number[] | undefined>;
+  declare public readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;
   /** HMAC-SHA-256 of the value keyed with a per-resource salt. */
-  public readonly valueFingerprint!: pulumi.Output<string>;
-  public readonly createdAt!: pulumi.Output<string>;
-  public readonly updatedAt!: pulumi.Output<string>;
-  public readonly writtenAt!: pulumi.Output<string>;
-  public readonly drift!: pulumi.Output<string | undefined>;
+  declare public readonly valueFingerprint: pulumi.Output<string>;
+  declare public readonly createdAt: pulumi.Output<string>;
+  declare public readonly updatedAt: pulumi.Output<string>;
+  declare public readonly writtenAt: pulumi.Output<string>;
+  declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: OrgSecretArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptImport(opts);

@@ -21,19 +21,19 @@ export interface RepoSecretArgs extends SecretValueArgs {
  * case) replaces the secret, deleting the old one first. ID and import ID: `OWNER/REPO/SECRET`.
  */
 export class RepoSecret extends pulumi.dynamic.Resource {
-  public readonly owner!: pulumi.Output<string>;
-  public readonly repository!: pulumi.Output<string>;
-  public readonly secretName!: pulumi.Output<string>;
+  declare public readonly owner: pulumi.Output<string>;
+  declare public readonly repository: pulumi.Output<string>;
+  declare public readonly secretName: pulumi.Output<string>;
   /** HMAC-SHA-256 of the value keyed with a per-resource salt: changes exactly when the value does. */
-  public readonly valueFingerprint!: pulumi.Output<string>;
+  declare public readonly valueFingerprint: pulumi.Output<string>;
   /** When GitHub created the secret (ISO 8601). */
-  public readonly createdAt!: pulumi.Output<string>;
+  declare public readonly createdAt: pulumi.Output<string>;
   /** GitHub's `updated_at` as last seen (by a write or a refresh). */
-  public readonly updatedAt!: pulumi.Output<string>;
+  declare public readonly updatedAt: pulumi.Output<string>;
   /** GitHub's `updated_at` right after Pulumi last wrote the secret. */
-  public readonly writtenAt!: pulumi.Output<string>;
+  declare public readonly writtenAt: pulumi.Output<string>;
   /** Set by a refresh that found the secret changed outside Pulumi: what changed, and when. */
-  public readonly drift!: pulumi.Output<string | undefined>;
+  declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {
     const adopted = adoptImport(opts);

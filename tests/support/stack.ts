@@ -1,0 +1,69 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { makeProgramDir, removeProgramDir } from "../engine/program-dir";
+import { runEngine, type RunResult } from "../engine/run-engine";
+
+export interface Declared {
+  kind: "RepoSecret" | "EnvSecret" | "OrgSecret" | "OrgSecretRepoSelection";
+  name: string;
+  args: Record<string, unknown>;
+  import?: string;
+  dependsOn?: string[];
+  /** The plaintext, handed to the program as the environment variable VALUE_<NAME>. */
+  value?: string;
+}
+
+interface Exported {
+  resources: Array<{ urn: string; type: string; id?: string; inputs?: any; outputs?: any }>;
+}
+
+const PROGRAM = join(__dirname, "..", "programs", "declared");
+
+/**
+ * A stack of the `declared` program, run through the engine harness against an emulator at `url`
+ * with `token` given as the secret stack config `github:token`. Everything the harness printed
+ * (but state exports) is kept, so tests can search it all.
+ */
+export async function declaredStack(url: string, token: string) {
+  const dir = makeProgramDir(PROGRAM);
+  const env: Record<string, string> = { PULUMI_CONFIG_PASSPHRASE: "test passphrase", PULUMI_NODEJS_TRANSPILE_ONLY: "true", GITHUB_TOKEN: "" };
+  const printed: string[] = [];
+  const run = async (...args: string[]): Promise<RunResult> => {
+    const result = await runEngine([...args, "--cwd", dir], { env });
+    // What an export prints is the state itself, searched as such.
+    if (args[0] !== "stack") printed.push(result.stdout, result.stderr);
+    return result;
+  };
+  const config = (key: string, value: string, secret = false) => run("config", "set", ...(secret ? ["--secret"] : []), key, value);
+
+  await config("github:baseUrl", url);
+  await config("github:token", token, true);
+
+  return {
+    dir,
+    run,
+    /** Sets the program's resources (values as secret config) for the next operation. */
+    async declare(resources: Declared[]) {
+      for (const key of Object.keys(env)) if (key.startsWith("VALUE_")) delete env[key];
+      for (const { name, value } of resources) if (value !== undefined) env[`VALUE_${name.toUpperCase().replace(/-/g, "_")}`] = value;
+      await config("resources", JSON.stringify(resources.map(({ value, ...rest }) => rest)));
+    },
+    up: (...flags: string[]) => run("up", "--yes", ...flags),
+    preview: () => run("preview"),
+    refresh: () => run("refresh", "--yes"),
+    destroy: () => run("destroy", "--yes"),
+    async exported(showSecrets = false) {
+      const result = await run("stack", "export", ...(showSecrets ? ["--show-secrets"] : []));
+      return (JSON.parse(result.stdout) as { deployment: Exported }).deployment;
+    },
+    /** Every file the harness keeps for this stack (state, config, provider log), as text. */
+    files: () => readdirSync(join(dir, ".state")).filter((f) => !f.startsWith("programs")).map((f) => readFileSync(join(dir, ".state", f), "utf8")),
+    printed: () => printed.join("\n"),
+    remove: () => removeProgramDir(dir),
+  };
+}
+
+/** The resources of one type in an export, by name. */
+export function byName(exported: { resources: Array<{ urn: string; type: string }> }, type: string) {
+  return Object.fromEntries(exported.resources.filter((r) => r.type.endsWith(`:${type}`)).map((r) => [r.urn.split("::").pop()!, r as any]));
+}
