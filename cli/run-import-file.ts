@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { createContext } from "../provider/context";
 import { listSecrets, listSelected, type SecretSummary } from "../provider/lookups";
 import { secretId } from "../provider/scope";
+import { IMPORTED_FINGERPRINT } from "../provider/secret-value";
 import { readSettings } from "../provider/settings";
 import type { Scope } from "../provider/types";
 import { dynamicProvider, typeToken } from "../sdk/dynamic-provider";
@@ -60,7 +61,7 @@ async function entryFor(scope: Scope, secret: SecretSummary, selectedIds: number
     scope.kind === "org"
       ? { visibility: secret.visibility, ...(selectedIds && { selectedRepositories: selectedIds }) }
       : {};
-  const inputs = { ...identity(scope, secret.name), ...settings, onDrift: "overwrite", __provider: providerText };
+  const inputs = { ...identity(scope, secret.name), ...settings, valueFingerprint: IMPORTED_FINGERPRINT, onDrift: "overwrite", __provider: providerText };
   const times = { createdAt: secret.createdAt, updatedAt: secret.updatedAt, writtenAt: secret.updatedAt };
   const selection = selectedIds ? { selectedRepositoryIds: selectedIds, repositoryIdsByName: {} } : {};
   return {
@@ -81,7 +82,7 @@ function programCode(scope: Scope, entries: ImportEntry[]): string {
     `const config = new pulumi.Config();`,
   ];
   for (const entry of entries) {
-    const { __provider, onDrift, ...args } = entry.inputs;
+    const { __provider, onDrift, valueFingerprint, ...args } = entry.inputs;
     const fields = Object.entries(args).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`);
     const secretName = String(args.secretName);
     lines.push(``, `new ${kind}(${JSON.stringify(entry.name)}, {`, ...fields, `  plaintextValue: config.requireSecret(${JSON.stringify(configKey(secretName))}),`, `});`);

@@ -185,3 +185,15 @@ test("API failures name the resource, the action and what to do", async () => {
   await expect(failure).rejects.toThrow(/GitHub answered 401: "Bad credentials".*github:token/);
   expect(String(await failure.catch((e) => e.message))).not.toContain(value);
 });
+
+test("an import file's entry, which has no value, passes check with its placeholder fingerprint; the program's value then updates it", async () => {
+  const context = github.context();
+  const { IMPORTED_FINGERPRINT } = await import("./secret-value");
+  const imported = { owner: "octo-org", repository: "hello-world", secretName: "API_TOKEN", valueFingerprint: IMPORTED_FINGERPRINT, onDrift: "overwrite" };
+  const checked = await repoSecret.check(context, imported, imported);
+  expect(checked.inputs).toMatchObject({ valueFingerprint: IMPORTED_FINGERPRINT });
+
+  const withValue = asEngineSends((await repoSecret.check(context, imported, args(canary()))).inputs!);
+  expect((await repoSecret.diff(context, "octo-org/hello-world/API_TOKEN", imported, withValue)).changes).toBe(true);
+  await expect(repoSecret.check(context, {}, { ...args("x"), plaintextValue: undefined })).rejects.toThrow(/plaintextValue: is missing/);
+});

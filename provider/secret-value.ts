@@ -22,13 +22,19 @@ function plainValue(value: unknown): unknown {
 export interface CheckedValue {
   valueFingerprint: string;
   /** The fingerprint's salt, returned as a Pulumi secret so the state encrypts it. */
-  valueSalt: Record<string, string>;
+  valueSalt?: Record<string, string>;
   keyId?: string;
 }
 
+/**
+ * The fingerprint of an imported secret, whose value GitHub never returns: the entries of an
+ * import file carry it, and it matches no value, so the first update writes the program's value.
+ */
+export const IMPORTED_FINGERPRINT = "imported:value-unknown";
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-function readValue(news: Record<string, any>, problems: InputProblem[]): SecretValue | "unknown" | undefined {
+function readValue(news: Record<string, any>, problems: InputProblem[]): SecretValue | "unknown" | "imported" | undefined {
   const { plaintextValue, encryptedValue, keyId } = news;
   const given = (v: unknown) => v !== undefined && v !== null;
   if (given(plaintextValue) && given(encryptedValue)) {
@@ -72,6 +78,7 @@ function readValue(news: Record<string, any>, problems: InputProblem[]): SecretV
     }
     return problems.length > 0 ? undefined : { kind: "sealed", encryptedValue, keyId };
   }
+  if (news.valueFingerprint === IMPORTED_FINGERPRINT) return "imported";
   problems.push({ field: "plaintextValue", reason: "is missing; give plaintextValue, or encryptedValue with keyId." });
   return undefined;
 }
@@ -89,6 +96,7 @@ export function checkValue(
 ): CheckedValue | undefined {
   const value = readValue(news, problems);
   if (value === undefined) return undefined;
+  if (value === "imported") return { valueFingerprint: IMPORTED_FINGERPRINT };
   const oldSalt = plainValue(olds.valueSalt);
   const salt = typeof oldSalt === "string" && oldSalt !== "" ? oldSalt : newSalt();
   const keyId = value !== "unknown" && value.kind === "sealed" ? { keyId: value.keyId } : {};
