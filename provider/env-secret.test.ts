@@ -51,3 +51,13 @@ test("moving a secret to another environment replaces it; an already-encoded nam
 
   await expect(envSecret.check(context, {}, args("prod%2Feu%20west", "v"))).rejects.toThrow(/environment: .*looks percent-encoded; give the name as it reads/);
 });
+
+test("a missing environment is named as such, apart from a missing repository", async () => {
+  const context = github.context();
+  const create = async (repository: string, environment: string) => {
+    const checked = await envSecret.check(context, {}, { ...args(environment, "v"), repository });
+    return envSecret.create(context, asEngineSends(checked.inputs!));
+  };
+  await expect(create("hello-world", "staging")).rejects.toThrow(/GitHub does not know the environment "staging" of octo-org\/hello-world \(environments are created in the repository's settings\)/);
+  await expect(create("gone", "staging")).rejects.toThrow(/GitHub does not know the repository octo-org\/gone,/);
+});

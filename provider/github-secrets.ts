@@ -1,4 +1,5 @@
 import { apiError, statusOf } from "./errors";
+import { missingScope } from "./missing-scope";
 import { seal } from "./seal";
 import { secretRoute } from "./scope";
 import type { ProviderContext, Scope, SecretValue } from "./types";
@@ -26,8 +27,9 @@ export async function writeSecret(
     });
     return;
   }
-  let key = await context.publicKeys.get(scope).catch((error) => {
-    throw apiError(error, label, "fetching the public key", "the scope");
+  let key = await context.publicKeys.get(scope).catch(async (error) => {
+    const subject = statusOf(error) === 404 ? await missingScope(context, scope) : "the scope";
+    throw apiError(error, label, "fetching the public key", subject);
   });
   try {
     await put(await seal(key.key, value.plaintext), key.keyId);

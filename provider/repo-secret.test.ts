@@ -176,7 +176,7 @@ test("an unknown value during preview gives an unknown fingerprint and no reques
 test("API failures name the resource, the action and what to do", async () => {
   const context = github.context();
   await expect(create(context, args(canary(), { repository: "no-such-repo" }))).rejects.toThrow(
-    /^RepoSecret octo-org\/no-such-repo\/API_TOKEN: fetching the public key failed: GitHub answered 404: "Not Found" \(GET .*\)\. GitHub does not know the scope, or the token cannot see it/,
+    /^RepoSecret octo-org\/no-such-repo\/API_TOKEN: fetching the public key failed: GitHub answered 404: "Not Found" \(GET .*\)\. GitHub does not know the repository octo-org\/no-such-repo, or the token cannot see it/,
   );
   const { createContext } = await import("./context");
   const badToken = createContext({ token: "wrong", baseUrl: github.url });

@@ -1,9 +1,25 @@
-import { getPublicKey, listOrgSecrets, listRepoOrgSecrets, listRepoSecrets, RepoSecret, seal } from "pulumi-github-secrets";
+import {
+  getPublicKey,
+  listEnvSecrets,
+  listOrgSecrets,
+  listRepoOrgSecrets,
+  listRepoSecrets,
+  listSelectedRepositories,
+  RepoSecret,
+  seal,
+} from "pulumi-github-secrets";
 
-// Lookups run in the program, with the provider's settings (github:token, github:baseUrl).
-export const orgSecretNames = listOrgSecrets({ org: "octo-org" }).then((secrets) => secrets.map((s) => s.name));
-export const helloWorldReads = listRepoOrgSecrets({ owner: "octo-org", repository: "hello-world" }).then((secrets) => secrets.map((s) => s.name));
-export const helloWorldSecretCount = listRepoSecrets({ owner: "octo-org", repository: "hello-world" }).then((secrets) => secrets.length);
+// Lookups run in the program, with the provider's settings (github:token, github:baseUrl), and
+// read every page. None of them ever returns a value: GitHub does not.
+export const orgSecrets = listOrgSecrets({ org: "octo-org" }).then((secrets) => secrets.map((s) => `${s.name} (${s.visibility})`));
+export const helloWorldCanRead = listRepoOrgSecrets({ owner: "octo-org", repository: "hello-world" }).then((secrets) => secrets.map((s) => s.name));
+export const helloWorldSecrets = listRepoSecrets({ owner: "octo-org", repository: "hello-world" }).then((secrets) => secrets.map((s) => s.name));
+export const productionSecrets = listEnvSecrets({ owner: "octo-org", repository: "hello-world", environment: "production" }).then((secrets) => secrets.map((s) => s.name));
+export const readersOfShared = listOrgSecrets({ org: "octo-org" }).then(async (secrets) =>
+  secrets.some((s) => s.name === "SHARED" && s.visibility === "selected")
+    ? (await listSelectedRepositories({ org: "octo-org", secretName: "SHARED" })).map((r) => r.fullName)
+    : [],
+);
 
 // A value sealed in the program for the repository's current key: only the sealed form reaches
 // the provider (a pipeline would seal with `npx pulumi-github-secrets seal` instead).
@@ -12,6 +28,6 @@ new RepoSecret("sealed-in-program", {
   owner: "octo-org",
   repository: "spoon-knife",
   secretName: "SEALED_IN_PROGRAM",
-  encryptedValue: key.then((k) => seal(k.key, "a value the provider never sees in plaintext")),
+  encryptedValue: key.then((k) => seal(k.key, "sealed before it left the program")),
   keyId: key.then((k) => k.keyId),
 });

@@ -80,6 +80,7 @@ const FIELD_ORDER = Object.keys({
   inputs: 0,
   outputs: 0,
   parent: 0,
+  protect: 0,
   dependencies: 0,
   initErrors: 0,
   provider: 0,

@@ -32,11 +32,13 @@ export function sortByDependencies(resources: ResourceState[]): ResourceState[] 
 
 /**
  * Deletes `resources` dependents first. `deleteOne` resolves false on failure; after a failure no further delete
- * starts (like the CLI without --continue-on-error). Resolves the resources actually deleted.
+ * starts (like the CLI without --continue-on-error). It resolves "kept" for a resource that is not deleted but
+ * does not stop the others (a protected one: the engine continues past that error); what it depends on is then
+ * kept too. Resolves the resources actually deleted.
  */
 export async function deleteInReverseOrder(
   resources: ResourceState[],
-  deleteOne: (r: ResourceState) => Promise<boolean>,
+  deleteOne: (r: ResourceState) => Promise<boolean | "kept">,
   limit: Limit,
 ): Promise<Set<ResourceState>> {
   const deleted = new Set<ResourceState>();
@@ -54,8 +56,9 @@ export async function deleteInReverseOrder(
       promise = Promise.all(dependents.get(r)!.map(run)).then(() =>
         limit(async () => {
           if (failed || dependents.get(r)!.some((d) => !deleted.has(d))) return;
-          if (await deleteOne(r)) deleted.add(r);
-          else failed = true;
+          const result = await deleteOne(r);
+          if (result === true) deleted.add(r);
+          else if (result === false) failed = true;
         }),
       );
       done.set(r, promise);

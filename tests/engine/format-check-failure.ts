@@ -4,7 +4,8 @@
 import { isSecret } from "./property-values";
 import type { CheckFailure, Registration, Value } from "./types";
 
-export function formatCheckFailure(reg: Registration, failure: CheckFailure): string {
+/** `reg` is the registration, or for an import its type, URN name and inputs. */
+export function formatCheckFailure(reg: Pick<Registration, "type" | "name" | "object">, failure: CheckFailure): string {
   if (!failure.property) return `${reg.type} resource '${reg.name}' has a problem: ${failure.reason}`;
   const value = goValue(reg.object[failure.property]);
   return `${reg.type} resource '${reg.name}': property ${failure.property} value ${value} has a problem: ${failure.reason}`;

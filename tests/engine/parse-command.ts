@@ -12,13 +12,43 @@ const options = {
   refresh: { type: "boolean", short: "r" },
   secret: { type: "boolean" },
   "show-secrets": { type: "boolean" },
-  file: { type: "string" },
+  file: { type: "string", short: "f" },
   "state-dir": { type: "string" },
 } as const;
 
-export function parseCommand(args: string[]) {
+function parse(args: string[]) {
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }
 
-export type ParsedCommand = ReturnType<typeof parseCommand>;
+export type ParsedCommand = ReturnType<typeof parse> & {
+  values: ReturnType<typeof parse>["values"] & {
+    /** `import --protect[=BOOL]` (a Go boolean flag: `--protect`, `--protect=false`); undefined when not given. */
+    protect?: boolean;
+  };
+};
 export type Values = ParsedCommand["values"];
+
+// Go's strconv.ParseBool, which cobra uses for `--flag=value` on a boolean flag.
+const GO_TRUE = ["1", "t", "T", "TRUE", "true", "True"];
+const GO_FALSE = ["0", "f", "F", "FALSE", "false", "False"];
+
+export function parseCommand(args: string[]): ParsedCommand {
+  let protect: boolean | undefined;
+  const rest: string[] = [];
+  for (const arg of args) {
+    const match = /^--protect(?:=(.*))?$/.exec(arg);
+    if (!match) {
+      rest.push(arg);
+      continue;
+    }
+    const value = match[1] ?? "true";
+    if (!GO_TRUE.includes(value) && !GO_FALSE.includes(value)) {
+      throw Object.assign(new TypeError(`invalid argument "${value}" for "--protect" flag`), {
+        code: "ERR_PARSE_ARGS_INVALID_OPTION_VALUE",
+      });
+    }
+    protect = GO_TRUE.includes(value);
+  }
+  const parsed = parse(rest);
+  return { ...parsed, values: { ...parsed.values, protect } };
+}

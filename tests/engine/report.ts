@@ -5,22 +5,31 @@ import { isSecret, UNKNOWN } from "./property-values";
 import type { Output, PropertyMap, StepOp, Value } from "./types";
 import { urnName, urnOwnType } from "./urn";
 
-export type RunKind = "update" | "preview" | "refresh" | "destroy";
+export type RunKind = "update" | "preview" | "refresh" | "destroy" | "import";
 
 const headers: Record<RunKind, string> = {
   update: "Updating",
   preview: "Previewing update",
   refresh: "Refreshing",
   destroy: "Destroying",
+  import: "Importing",
 };
-const symbols: Record<Exclude<StepOp, "same">, string> = { create: "+ ", update: "~ ", delete: "- ", replace: "+-" };
+const symbols: Record<Exclude<StepOp, "same">, string> = {
+  create: "+ ",
+  update: "~ ",
+  delete: "- ",
+  replace: "+-",
+  import: "= ",
+};
 const pastTense: Record<Exclude<StepOp, "same">, string> = {
   create: "created",
   update: "updated",
   delete: "deleted",
   replace: "replaced",
+  import: "imported",
 };
-const order: Exclude<StepOp, "same">[] = ["create", "update", "delete", "replace"];
+// deploy.StepOps' order, which the summary follows.
+const order: Exclude<StepOp, "same">[] = ["create", "update", "delete", "replace", "import"];
 
 export class Report {
   private readonly counts = new Map<StepOp, number>();
@@ -49,7 +58,14 @@ export class Report {
   stepFailed(op: StepOp, urn: string): void {
     if (this.failed.has(urn)) return;
     this.failed.add(urn);
-    const verb = { same: "checking", create: "creating", update: "updating", delete: "deleting", replace: "replacing" }[op];
+    const verb = {
+      same: "checking",
+      create: "creating",
+      update: "updating",
+      delete: "deleting",
+      replace: "replacing",
+      import: "importing",
+    }[op];
     this.output.out(` ! ${urnName(urn)} [${urnOwnType(urn)}] ${verb} failed\n`);
   }
 

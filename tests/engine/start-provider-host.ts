@@ -73,10 +73,11 @@ export interface ProviderHost {
     preview: boolean,
   ): Promise<PropertyMap>;
   delete(urn: string, id: string, oldInputs: PropertyMap, oldOutputs: PropertyMap): Promise<void>;
+  /** `inputs` undefined: none sent (an import's Read, which carries only the ID). */
   read(
     urn: string,
     id: string,
-    inputs: PropertyMap,
+    inputs: PropertyMap | undefined,
     outputs: PropertyMap,
   ): Promise<{ id: string; outputs: PropertyMap; inputs?: PropertyMap }>;
   close(): Promise<void>;
@@ -199,14 +200,14 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
     async read(urn, id, inputs, outputs) {
       const req = named(new providerPb.ReadRequest(), urn);
       req.setId(id);
-      req.setInputs(wire(inputs));
+      if (inputs !== undefined) req.setInputs(wire(inputs));
       req.setProperties(wire(outputs));
       const resp = await call<providerPb.ReadResponse>((cb) => client.read(req, cb));
       const newInputs = resp.getInputs()?.toJavaScript() as PropertyMap | undefined;
       return {
         id: resp.getId(),
         outputs: remark((resp.getProperties()?.toJavaScript() ?? {}) as PropertyMap, outputs),
-        inputs: newInputs === undefined ? undefined : remark(newInputs, inputs),
+        inputs: newInputs === undefined ? undefined : remark(newInputs, inputs ?? {}),
       };
     },
 

@@ -20,6 +20,8 @@ export interface ResourceState {
   inputs?: PropertyMap;
   outputs?: PropertyMap;
   parent?: string;
+  /** Set by `import` (the CLI's `--protect`, default true): the resource is not deleted until an update clears it. */
+  protect?: boolean;
   dependencies?: string[];
   initErrors?: string[];
   /** Provider reference `URN::ID`. */
@@ -119,7 +121,7 @@ export interface DiffResult {
 }
 
 /** Step operations, named as the CLI names them. */
-export type StepOp = "same" | "create" | "update" | "replace" | "delete";
+export type StepOp = "same" | "create" | "update" | "replace" | "delete" | "import";
 
 /** Everything a deployment (up, preview, refresh, destroy) needs. */
 export interface StackContext {

@@ -20,12 +20,12 @@ interface Exported {
 const PROGRAM = join(__dirname, "..", "programs", "declared");
 
 /**
- * A stack of the `declared` program, run through the engine harness against an emulator at `url`
+ * A stack of the `declared` program (or another), run through the engine harness against an emulator at `url`
  * with `token` given as the secret stack config `github:token`. Everything the harness printed
  * (but state exports) is kept, so tests can search it all.
  */
-export async function declaredStack(url: string, token: string) {
-  const dir = makeProgramDir(PROGRAM);
+export async function declaredStack(url: string, token: string, program = PROGRAM) {
+  const dir = makeProgramDir(program);
   const env: Record<string, string> = { PULUMI_CONFIG_PASSPHRASE: "test passphrase", PULUMI_NODEJS_TRANSPILE_ONLY: "true", GITHUB_TOKEN: "" };
   const printed: string[] = [];
   const run = async (...args: string[]): Promise<RunResult> => {

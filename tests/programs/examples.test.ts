@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { declaredStack } from "../support/stack";
+
+// Every example program, run with `up` through the engine against the emulator, with whatever
+// config and environment its code asks for.
+const EXAMPLES = join(__dirname, "..", "..", "examples");
+let emulator: Emulator;
+
+beforeAll(async () => {
+  const fixture = defaultFixture();
+  fixture.secrets = [{ scope: "repo", owner: "octo-org", repository: "hello-world", name: "LEGACY_TOKEN", value: "before the import" }];
+  emulator = await startEmulator({ port: 0, fixture });
+});
+afterAll(() => emulator.close());
+
+// The quickstart is the root project's program; the demo test runs it.
+const programs = readdirSync(EXAMPLES).filter((example) => example !== "quickstart");
+
+test.each(programs)("examples/%s runs", async (example) => {
+  const source = readFileSync(join(EXAMPLES, example, "index.ts"), "utf8");
+  const stack = await declaredStack(emulator.url, "emulator-token", join(EXAMPLES, example));
+  try {
+    for (const [, key] of source.matchAll(/requireSecret\("([^"]+)"\)/g)) await stack.run("config", "set", "--secret", key, `${key}-value`);
+    const variables = [...source.matchAll(/fromEnvironment\("([^"]+)"\)/g)].map(([, name]) => name);
+    for (const name of variables) process.env[name] = `${name}-value`;
+    const result = await stack.up();
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/\+ \d+ created/);
+  } finally {
+    stack.remove();
+  }
+}, 60_000);
