@@ -4,9 +4,23 @@ import { seal } from "./seal";
 import { secretRoute } from "./scope";
 import type { ProviderContext, Scope, SecretValue } from "./types";
 
+/** What a write tells: whether it created the secret, and GitHub's clock when it answered. */
+export interface Written {
+  created: boolean;
+  /** ISO 8601 to the second, from the answer's Date header: no later than the secret's updated_at. */
+  at: string;
+}
+
+function written(response: { status: number; headers: Record<string, unknown> }): Written {
+  const date = typeof response.headers.date === "string" ? new Date(response.headers.date) : new Date();
+  return { created: response.status === 201, at: date.toISOString().replace(/\.\d{3}Z$/, "Z") };
+}
+
 /**
- * Seals and PUTs a value. A plaintext is sealed with the scope's cached key; if GitHub refuses
- * the key (rotated since it was fetched), the key is fetched again once and the value resealed.
+ * Seals and PUTs a value: the one request a write costs. A plaintext is sealed with the scope's
+ * cached key; if GitHub refuses the key (rotated since it was fetched), the key is fetched again
+ * once and the value resealed. No read follows: GitHub's answer says all a state needs, and a read
+ * right after a write may not see it yet.
  */
 export async function writeSecret(
   context: ProviderContext,
@@ -15,30 +29,29 @@ export async function writeSecret(
   value: SecretValue,
   extraBody: Record<string, unknown>,
   label: string,
-): Promise<void> {
+): Promise<Written> {
   const { route, params } = secretRoute("PUT", scope, secretName);
-  const put = (encrypted_value: string, key_id: string) =>
-    context.client.request(route, { ...params, ...extraBody, encrypted_value, key_id });
+  const put = async (encrypted_value: string, key_id: string) =>
+    written(await context.client.request(route, { ...params, ...extraBody, encrypted_value, key_id }));
   const failed = (error: unknown) => apiError(error, label, "writing the secret", "the scope or the secret");
   if (value.kind === "sealed") {
-    await put(value.encryptedValue, value.keyId).catch((error) => {
+    return put(value.encryptedValue, value.keyId).catch((error) => {
       if (statusOf(error) !== 422) throw failed(error);
-      throw new Error(`${label}: GitHub refused encryptedValue: it was not sealed for the current public key (keyId "${value.keyId}"). Seal the value again for the key that \`pulumi-github-secrets\` lookups or GitHub's public-key endpoint return now, and update keyId.`);
+      throw new Error(`${label}: GitHub refused encryptedValue: it was not sealed for the current public key (keyId "${value.keyId}"). Seal the value again for the key that \`getPublicKey\` or GitHub's public-key endpoint returns now, and update keyId.`);
     });
-    return;
   }
   let key = await context.publicKeys.get(scope).catch(async (error) => {
     const subject = statusOf(error) === 404 ? await missingScope(context, scope) : "the scope";
     throw apiError(error, label, "fetching the public key", subject);
   });
   try {
-    await put(await seal(key.key, value.plaintext), key.keyId);
+    return await put(await seal(key.key, value.plaintext), key.keyId);
   } catch (error) {
     if (statusOf(error) !== 422) throw failed(error);
     const fresh = await context.publicKeys.refresh(scope, key.keyId);
     if (fresh.keyId === key.keyId) throw failed(error);
     key = fresh;
-    await put(await seal(key.key, value.plaintext), key.keyId).catch((retryError) => {
+    return put(await seal(key.key, value.plaintext), key.keyId).catch((retryError) => {
       throw failed(retryError);
     });
   }
@@ -52,16 +65,37 @@ export interface SecretOnGitHub {
   visibility?: string;
 }
 
-/** GitHub's view of a secret, or undefined when it does not exist. */
-export async function readSecret(context: ProviderContext, scope: Scope, secretName: string, label: string): Promise<SecretOnGitHub | undefined> {
+export const READ_DEFAULTS = {
+  /** How long after a write a 404 may be GitHub not showing the write yet, rather than a deletion. */
+  settleMs: 60_000,
+  /** The waits before asking again, while a fresh write may still be settling. */
+  retryDelaysMs: [250, 1000, 2000],
+};
+
+/**
+ * GitHub's view of a secret, or undefined when it does not exist. A 404 within a minute of
+ * Pulumi's own write (`writtenAt`) is asked again a few times first: GitHub's reads can lag its
+ * writes, and a secret must not be dropped from the state for that.
+ */
+export async function readSecret(
+  context: ProviderContext,
+  scope: Scope,
+  secretName: string,
+  label: string,
+  writtenAt?: string,
+): Promise<SecretOnGitHub | undefined> {
   const { route, params } = secretRoute("GET", scope, secretName);
-  try {
-    const { data } = await context.client.request(route, params);
-    return { createdAt: data.created_at, updatedAt: data.updated_at, ...(data.visibility && { visibility: data.visibility }) };
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw apiError(error, label, "reading the secret", "the scope");
+  const fresh = writtenAt !== undefined && Date.now() - Date.parse(writtenAt) < READ_DEFAULTS.settleMs;
+  for (const delay of [0, ...(fresh ? READ_DEFAULTS.retryDelaysMs : [])]) {
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      const { data } = await context.client.request(route, params);
+      return { createdAt: data.created_at, updatedAt: data.updated_at, ...(data.visibility && { visibility: data.visibility }) };
+    } catch (error) {
+      if (statusOf(error) !== 404) throw apiError(error, label, "reading the secret", "the scope");
+    }
   }
+  return undefined;
 }
 
 /** Deletes a secret; one that is already gone counts as deleted. */

@@ -13,13 +13,15 @@ const stackConfig = (values: Record<string, string>) => ({ get: (key: string) =>
 
 test("settings come from the stack config keys pulumi-github uses, else from the environment", () => {
   const env = { GITHUB_TOKEN: "from-env", GITHUB_API_URL: "https://ghe.example/api/v3/" };
-  expect(readSettings(stackConfig({ "github:token": "from-config", "github:baseUrl": "http://x" }), env)).toEqual({ token: "from-config", baseUrl: "http://x" });
-  expect(readSettings(stackConfig({}), env)).toEqual({ token: "from-env", baseUrl: "https://ghe.example/api/v3" });
-  expect(readSettings(undefined, {})).toEqual({ token: undefined, baseUrl: "https://api.github.com" });
+  expect(readSettings(stackConfig({ "github:token": "from-config", "github:baseUrl": "http://x" }), env)).toMatchObject({ token: "from-config", baseUrl: "http://x" });
+  expect(readSettings(stackConfig({}), env)).toMatchObject({ token: "from-env", baseUrl: "https://ghe.example/api/v3" });
+  expect(readSettings(undefined, {})).toEqual({ token: undefined, baseUrl: "https://api.github.com", maxConcurrency: 10, pointsPerMinute: 900, minuteMs: 60000 });
+  expect(readSettings(stackConfig({ "github:maxConcurrency": "25", "github:pointsPerMinute": "0" }), {})).toMatchObject({ maxConcurrency: 25, pointsPerMinute: 0 });
+  expect(() => readSettings(stackConfig({ "github:maxConcurrency": "lots" }), {})).toThrow(/github:maxConcurrency is "lots"; give a whole number from 1 to 100 \(default 10\)/);
 });
 
 test("a value checked before another resource kind configures is still there for create", async () => {
-  const config = stackConfig({ "github:token": TOKEN, "github:baseUrl": github.url });
+  const config = stackConfig({ "github:token": TOKEN, "github:baseUrl": github.url, "github:pointsPerMinute": "0" });
   configure(config);
   const provider = resourceProvider("RepoSecret");
   const checked = await provider.check!({}, { owner: "octo-org", repository: "hello-world", secretName: "S", plaintextValue: "v1" });

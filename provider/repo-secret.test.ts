@@ -3,6 +3,7 @@ import { repoSecret } from "./repo-secret";
 import { seal } from "./seal";
 import { asEngineSends, emulatedGitHub, mentions } from "../tests/support/emulated-github";
 import type { ProviderContext } from "./types";
+import { SETTING_DEFAULTS } from "./settings";
 
 type GitHub = Awaited<ReturnType<typeof emulatedGitHub>>;
 
@@ -179,7 +180,7 @@ test("API failures name the resource, the action and what to do", async () => {
     /^RepoSecret octo-org\/no-such-repo\/API_TOKEN: fetching the public key failed: GitHub answered 404: "Not Found" \(GET .*\)\. GitHub does not know the repository octo-org\/no-such-repo, or the token cannot see it/,
   );
   const { createContext } = await import("./context");
-  const badToken = createContext({ token: "wrong", baseUrl: github.url });
+  const badToken = createContext({ ...SETTING_DEFAULTS, pointsPerMinute: 0, token: "wrong", baseUrl: github.url });
   const value = canary();
   const failure = create(badToken, args(value));
   await expect(failure).rejects.toThrow(/GitHub answered 401: "Bad credentials".*github:token/);

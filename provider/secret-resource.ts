@@ -66,13 +66,13 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
     return { importId: news.importId };
   }
 
-  async function write(context: ProviderContext, inputs: Props): Promise<Props> {
+  async function write(context: ProviderContext, inputs: Props, olds: Props = {}): Promise<Props> {
     const scope = spec.scopeOf(inputs);
     const settings = spec.writeSettings ? await spec.writeSettings(context, inputs, label(inputs)) : { body: {}, outs: {} };
-    await writeSecret(context, scope, inputs.secretName, valueFor(context, inputs, label(inputs)), settings.body, label(inputs));
-    const remote = await readSecret(context, scope, inputs.secretName, label(inputs));
-    if (!remote) throw new Error(`${label(inputs)}: GitHub accepted the secret but does not show it yet; run the update again.`);
-    return { ...withoutProvider(inputs), ...settings.outs, createdAt: remote.createdAt, updatedAt: remote.updatedAt, writtenAt: remote.updatedAt };
+    const done = await writeSecret(context, scope, inputs.secretName, valueFor(context, inputs, label(inputs)), settings.body, label(inputs));
+    // A secret that existed before (adopted, or written before) keeps the createdAt a refresh saw.
+    const createdAt = done.created ? done.at : olds.createdAt;
+    return { ...withoutProvider(inputs), ...settings.outs, ...(createdAt && { createdAt }), updatedAt: done.at, writtenAt: done.at };
   }
 
   return {
@@ -117,17 +117,18 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
     async update(context, _id, olds, news) {
       const valueChanged = olds.valueFingerprint !== news.valueFingerprint || olds.keyId !== news.keyId;
       const drifted = Boolean(olds.drift) && news.onDrift !== "ignore";
-      if (valueChanged || drifted || spec.settingsNeedValue?.(olds, news)) return { outs: await write(context, news) };
+      if (valueChanged || drifted || spec.settingsNeedValue?.(olds, news)) return { outs: await write(context, news, olds) };
       const settings = spec.applySettings ? await spec.applySettings(context, news, label(news)) : {};
       const kept = { createdAt: olds.createdAt, updatedAt: olds.updatedAt, writtenAt: olds.writtenAt };
       return { outs: { ...withoutProvider(news), ...kept, ...settings, ...(olds.drift && { drift: olds.drift }) } };
     },
 
     async read(context, id, props) {
-      const remote = await readSecret(context, spec.scopeOf(props), props.secretName, label(props));
+      const remote = await readSecret(context, spec.scopeOf(props), props.secretName, label(props), props.writtenAt);
       if (!remote) return { id: "", props: {} };
       const drift: string[] = [];
-      if (props.writtenAt && remote.updatedAt !== props.writtenAt) {
+      // GitHub sets updated_at when it takes a write, and answered Pulumi's last write no earlier.
+      if (props.writtenAt && Date.parse(remote.updatedAt) > Date.parse(props.writtenAt)) {
         drift.push(`changed outside Pulumi at ${remote.updatedAt} (last written by Pulumi at ${props.writtenAt})`);
       }
       const settings = spec.readSettings ? await spec.readSettings(context, props, remote, label(props)) : { outs: {}, drift: [] };

@@ -2,9 +2,26 @@ import type { ProviderSettings } from "./types";
 
 export const DEFAULT_BASE_URL = "https://api.github.com";
 
+export const SETTING_DEFAULTS = {
+  /** Requests in flight at once from one provider process; GitHub allows about 100. */
+  maxConcurrency: 10,
+  /** GitHub's secondary limit: 900 points a minute, a write costing 5 and a read 1. */
+  pointsPerMinute: 900,
+  minuteMs: 60_000,
+};
+
 /** The stack config as the dynamic-provider host hands it to configure(). */
 export interface ConfigSource {
   get(key: string): string | undefined;
+}
+
+function whole(key: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${key} is "${text}"; give a whole number from ${min} to ${max} (default ${fallback}).`);
+  }
+  return value;
 }
 
 /**
@@ -13,7 +30,14 @@ export interface ConfigSource {
  * provider runs, so neither the token nor the URL is ever captured into the serialized closure.
  */
 export function readSettings(config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
-  const token = config?.get("github:token") || env.GITHUB_TOKEN || undefined;
-  const baseUrl = config?.get("github:baseUrl") || env.GITHUB_API_URL || DEFAULT_BASE_URL;
-  return { token, baseUrl: baseUrl.replace(/\/+$/, "") };
+  const get = (key: string, variable: string) => config?.get(`github:${key}`) || env[variable] || undefined;
+  const token = get("token", "GITHUB_TOKEN");
+  const baseUrl = get("baseUrl", "GITHUB_API_URL") ?? DEFAULT_BASE_URL;
+  return {
+    token,
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    maxConcurrency: whole("github:maxConcurrency", get("maxConcurrency", "GITHUB_SECRETS_MAX_CONCURRENCY"), SETTING_DEFAULTS.maxConcurrency, 1, 100),
+    pointsPerMinute: whole("github:pointsPerMinute", get("pointsPerMinute", "GITHUB_SECRETS_POINTS_PER_MINUTE"), SETTING_DEFAULTS.pointsPerMinute, 0, 1_000_000),
+    minuteMs: whole("github:rateLimitMinuteMs", get("rateLimitMinuteMs", "GITHUB_SECRETS_RATE_LIMIT_MINUTE_MS"), SETTING_DEFAULTS.minuteMs, 100, 3_600_000),
+  };
 }

@@ -15,6 +15,11 @@ export type Scope =
 export interface ProviderSettings {
   token?: string;
   baseUrl: string;
+  /** Requests in flight at once, across every resource of a provider process. */
+  maxConcurrency: number;
+  /** The secondary-limit budget the client paces itself to (0: no pacing), per `minuteMs`. */
+  pointsPerMinute: number;
+  minuteMs: number;
 }
 
 export interface PublicKey {

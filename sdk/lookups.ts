@@ -19,7 +19,7 @@ const contexts = new Map<string, ProviderContext>();
 
 function contextFor(options: LookupOptions = {}): ProviderContext {
   const configured = readSettings({ get: (key) => pulumi.runtime.getConfig(key) });
-  const settings = { token: options.token ?? configured.token, baseUrl: options.baseUrl?.replace(/\/+$/, "") ?? configured.baseUrl };
+  const settings = { ...configured, token: options.token ?? configured.token, baseUrl: options.baseUrl?.replace(/\/+$/, "") ?? configured.baseUrl };
   const key = JSON.stringify(settings);
   let context = contexts.get(key);
   if (!context) contexts.set(key, (context = createContext(settings)));

@@ -1,5 +1,6 @@
 import { startEmulator, type Fixture } from "../../emulator";
 import { createContext } from "../../provider/context";
+import { SETTING_DEFAULTS } from "../../provider/settings";
 import type { ProviderContext } from "../../provider/types";
 
 export const TOKEN = "emulator-token";
@@ -33,7 +34,7 @@ export async function emulatedGitHub(fixture?: Fixture) {
   };
   return {
     url: emulator.url,
-    context: (): ProviderContext => createContext({ token: TOKEN, baseUrl: emulator.url }),
+    context: (): ProviderContext => createContext({ ...SETTING_DEFAULTS, pointsPerMinute: 0, token: TOKEN, baseUrl: emulator.url }),
     secrets: async (): Promise<EmulatedSecret[]> => control("secrets"),
     requests: async (): Promise<ServedRequest[]> => control("requests"),
     reset: () => control("reset", { method: "POST" }),
