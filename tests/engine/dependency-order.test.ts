@@ -56,4 +56,19 @@ describe("dependency order", () => {
     expect(attempted).toEqual([urn("c")]);
     expect(deleted.size).toBe(0);
   });
+
+  test("a kept resource (protected) stops nothing but what it depends on", async () => {
+    const e = res("e");
+    const attempted: string[] = [];
+    const deleted = await deleteInReverseOrder(
+      [a, b, c, e],
+      async (r) => {
+        attempted.push(r.urn);
+        return r === c ? "kept" : true;
+      },
+      limiter(1),
+    );
+    expect(attempted.sort()).toEqual([urn("c"), urn("e")]);
+    expect([...deleted].map((r) => r.urn)).toEqual([urn("e")]);
+  });
 });

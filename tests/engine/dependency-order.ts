@@ -68,3 +68,13 @@ export async function deleteInReverseOrder(
   await Promise.all(resources.map(run));
   return deleted;
 }
+
+/** The engine's refusal to delete a protected resource (pkg/resource/deploy/step.go, deleteProtectedError). */
+export function deleteProtectedMessage(urn: string): string {
+  return (
+    `resource ${JSON.stringify(urn)} cannot be deleted\n` +
+    "because it is protected. To unprotect the resource, either remove the `protect` flag from the resource in " +
+    "your Pulumi program and run `pulumi up`, or use the command:\n" +
+    `\`pulumi state unprotect '${urn}'\``
+  );
+}

@@ -3,7 +3,7 @@
 // outputs), the host configured with the provider inputs stored in the state.
 import { checkpointStackName, saveResources } from "./checkpoint";
 import { launchProviderHost, stateProvider } from "./default-provider";
-import { deleteInReverseOrder, sortByDependencies } from "./dependency-order";
+import { deleteInReverseOrder, deleteProtectedMessage, sortByDependencies } from "./dependency-order";
 import { limiter } from "./limiter";
 import { Report } from "./report";
 import { UNUSED_ENGINE_ADDRESS } from "./run-refresh";
@@ -19,6 +19,13 @@ export async function runDestroy(ctx: StackContext, olds: ResourceState[]): Prom
     const deleted = await deleteInReverseOrder(
       olds,
       async (r) => {
+        if (r.protect && !r.delete) {
+          // The engine refuses, and goes on with the other deletes; what the resource depends on stays too.
+          ok = false;
+          report.stepFailed("delete", r.urn);
+          report.error(r.urn, deleteProtectedMessage(r.urn));
+          return "kept";
+        }
         try {
           if (isDynamicResourceType(r.type)) {
             await (await getHost()).delete(r.urn, r.id ?? "", r.inputs ?? {}, r.outputs ?? {});

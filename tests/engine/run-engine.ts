@@ -1,5 +1,6 @@
 // The harness's command line, shaped like the Pulumi CLI's, as a function:
 //   up|preview|refresh|destroy [--yes] [--cwd DIR] [--stack NAME] [--parallel N] [--refresh] [--state-dir DIR]
+//   import --file FILE --yes [--protect=false] [--cwd DIR] [--stack NAME] [--parallel N] [--state-dir DIR]
 //   config set [--secret] KEY VALUE | config rm KEY
 //   stack export [--show-secrets] [--file FILE]
 // Exit codes follow the CLI (3.227 and later): 0 success, 1 a failed operation, 2 a usage error.
@@ -7,10 +8,12 @@ import { availableParallelism } from "node:os";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { exportDeployment, loadResources, stateFilePath } from "./checkpoint";
+import { parseImportFile, readImportFile } from "./import-file";
 import { installIfDepended } from "./install-package";
 import { parseCommand, type ParsedCommand, type Values } from "./parse-command";
 import { readProject } from "./read-project";
 import { runDestroy } from "./run-destroy";
+import { runImport } from "./run-import";
 import { runPulumiCli, pulumiOnPath } from "./run-pulumi-cli";
 import { runRefresh } from "./run-refresh";
 import { runUpdate } from "./run-update";
@@ -70,9 +73,10 @@ async function dispatch(
   output: Output,
 ): Promise<number> {
   const [command, ...rest] = positionals;
-  if (!["config", "stack", "up", "preview", "refresh", "destroy"].includes(command ?? "")) {
-    throw new UsageError(`unknown command '${command ?? ""}' (up, preview, refresh, destroy, config, stack)`);
+  if (!["config", "stack", "up", "preview", "refresh", "destroy", "import"].includes(command ?? "")) {
+    throw new UsageError(`unknown command '${command ?? ""}' (up, preview, refresh, destroy, import, config, stack)`);
   }
+  if (values.protect !== undefined && command !== "import") throw new UsageError("unknown flag: --protect");
   const cwd = resolve(baseDir, values.cwd ?? ".");
   const project = readProject(cwd);
   const stack = values.stack ?? "dev";
@@ -80,30 +84,50 @@ async function dispatch(
   const configFile = configFilePath(stateDir, stack);
   const crypter = stackCrypter(configFile, env);
 
+  const stackContext = async (): Promise<StackContext> => {
+    const parallel = Number(values.parallel ?? env.PULUMI_PARALLEL ?? 4 * availableParallelism());
+    if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError(`--parallel must be a positive number`);
+    return {
+      project,
+      stack,
+      stateFile: stateFilePath(stateDir, stack),
+      config: await loadStackConfig(configFile, crypter),
+      crypter,
+      parallel,
+      env,
+      output,
+      providerLogFile: join(stateDir, `${stack}.provider.log`),
+    };
+  };
+
   switch (command) {
     case "config":
       return configCommand(rest, values, project, configFile, crypter);
     case "stack":
       return stackCommand(rest, values, stateFilePath(stateDir, stack), crypter, output);
+    case "import": {
+      // In the CLI's order: the file is read, then --yes is required, then the file is checked.
+      if (!values.file) {
+        if (rest.length > 0) throw new UsageError("the engine harness imports only from an import file (--file FILE)");
+        throw new Error("an inline resource must be specified if no converter or import file is used, missing type, name, and id");
+      }
+      if (rest.length > 0) throw new Error("an inline resource may not be specified in conjunction with an import file");
+      // The CLI changes to the --cwd directory first, so a relative path is relative to it.
+      const file = readImportFile(resolve(cwd, values.file));
+      if (!values.yes && !values["skip-preview"]) throw new UsageError(NO_CONFIRMATION_IMPORT);
+      const imports = await parseImportFile(file, stack, project.name, async () => (await crypter()).decrypt);
+      const ctx = await stackContext();
+      installIfDepended(project);
+      const olds = await loadResources(ctx.stateFile, crypter);
+      return (await runImport(ctx, olds, imports, { protect: values.protect ?? true })) ? 0 : 1;
+    }
     default: {
       // up, preview, refresh, destroy
       if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(" ")}`);
       if (command !== "preview" && !values.yes && !values["skip-preview"]) {
         throw new UsageError("--yes or --skip-preview must be passed in to proceed when running in non-interactive mode");
       }
-      const parallel = Number(values.parallel ?? env.PULUMI_PARALLEL ?? 4 * availableParallelism());
-      if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError(`--parallel must be a positive number`);
-      const ctx: StackContext = {
-        project,
-        stack,
-        stateFile: stateFilePath(stateDir, stack),
-        config: await loadStackConfig(configFile, crypter),
-        crypter,
-        parallel,
-        env,
-        output,
-        providerLogFile: join(stateDir, `${stack}.provider.log`),
-      };
+      const ctx = await stackContext();
       installIfDepended(project);
       const olds = await loadResources(ctx.stateFile, crypter);
       const ok =
@@ -116,6 +140,10 @@ async function dispatch(
     }
   }
 }
+
+// backenderr.NoConfirmationInNonInteractiveError, as `pulumi import` words it.
+const NO_CONFIRMATION_IMPORT =
+  "--yes or --skip-preview or --preview-only must be passed in to proceed when running in non-interactive mode";
 
 async function configCommand(
   args: string[],

@@ -29,3 +29,25 @@ test("PULUMI_GITHUB_SECRETS_ENGINE=cli runs `pulumi` against a file backend in t
     rmSync(bin, { recursive: true, force: true });
   }
 });
+
+test("PULUMI_GITHUB_SECRETS_ENGINE=cli passes `import --file FILE --yes` to `pulumi` as given", async () => {
+  const bin = mkdtempSync(join(tmpdir(), "fake-pulumi-"));
+  const log = join(bin, "calls.log");
+  writeFileSync(join(bin, "pulumi"), `#!/bin/sh\necho "$PULUMI_BACKEND_URL|$*" >> "${log}"\n`);
+  chmodSync(join(bin, "pulumi"), 0o755);
+  const dir = makeProgramDir(join(__dirname, "fixtures", "toy"));
+  try {
+    const r = await runEngine(["import", "--file", "import.json", "--yes", "--protect=false", "--cwd", dir], {
+      env: { PATH: `${bin}:${process.env.PATH}`, PULUMI_GITHUB_SECRETS_ENGINE: "cli" },
+    });
+    expect(r.exitCode).toBe(0);
+    // The CLI changes to --cwd first, so the relative file is found where the harness looks for it too.
+    expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([
+      `file://${dir}/.state|stack select --create --stack dev --cwd ${dir} --non-interactive`,
+      `file://${dir}/.state|import --file import.json --yes --protect=false --stack dev --cwd ${dir} --non-interactive`,
+    ]);
+  } finally {
+    removeProgramDir(dir);
+    rmSync(bin, { recursive: true, force: true });
+  }
+});

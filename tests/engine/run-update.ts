@@ -5,7 +5,7 @@
 // are deleted after the program ends, dependents first.
 import { checkpointStackName, saveResources } from "./checkpoint";
 import { defaultProviderState, defaultProviderUrn, launchProviderHost, providerReference } from "./default-provider";
-import { deleteInReverseOrder, sortByDependencies } from "./dependency-order";
+import { deleteInReverseOrder, deleteProtectedMessage, sortByDependencies } from "./dependency-order";
 import { formatCheckFailure } from "./format-check-failure";
 import { limiter, type Limit } from "./limiter";
 import { deepEqual, secretOutputs, unwrapSecretsInMap } from "./property-values";
@@ -350,12 +350,19 @@ class Update {
     const leftovers = this.olds.filter((r) => r.urn !== providerUrn && !this.superseded.has(r) && !this.deleted.has(r));
     const toDelete = [...leftovers, ...this.pendingDeletes];
     if (this.options.preview) {
-      for (const r of leftovers) if (!r.delete) this.report.step("delete", r.urn);
+      for (const r of leftovers) {
+        if (r.protect && !r.delete) this.refuseProtected(r);
+        else if (!r.delete) this.report.step("delete", r.urn);
+      }
       return;
     }
     const deleted = await deleteInReverseOrder(
       toDelete,
       async (r) => {
+        if (r.protect && !r.delete) {
+          this.refuseProtected(r);
+          return "kept";
+        }
         try {
           if (isDynamicResourceType(r.type)) {
             await (await this.host).delete(r.urn, r.id ?? "", r.inputs ?? {}, r.outputs ?? {});
@@ -373,6 +380,13 @@ class Update {
       this.limit,
     );
     for (const r of deleted) this.deleted.add(r);
+  }
+
+  /** A protected resource is not deleted: an error, and the other deletes go on, as in the engine. */
+  private refuseProtected(r: ResourceState): void {
+    this.report.stepFailed("delete", r.urn);
+    this.report.error(r.urn, deleteProtectedMessage(r.urn));
+    this.failed = true;
   }
 
   private async save(): Promise<void> {

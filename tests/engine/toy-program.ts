@@ -69,13 +69,13 @@ export class ToyProgram {
     return recent;
   }
 
-  stateText(): string {
-    return readFileSync(this.stateFile, "utf8");
+  stateText(stack = "dev"): string {
+    return readFileSync(join(this.dir, ".state", `${stack}.json`), "utf8");
   }
 
   /** The latest deployment's resources by URN name, decrypted secrets left as ciphertext. */
-  resources(): Map<string, { [key: string]: any }> {
-    const resources = (JSON.parse(this.stateText()).checkpoint.latest.resources ?? []) as { urn: string }[];
+  resources(stack = "dev"): Map<string, { [key: string]: any }> {
+    const resources = (JSON.parse(this.stateText(stack)).checkpoint.latest.resources ?? []) as { urn: string }[];
     return new Map(resources.map((r) => [r.urn.split("::").slice(3).join("::"), r]));
   }
 }
