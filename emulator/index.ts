@@ -13,3 +13,5 @@ export {
 } from "./fixture";
 export type { SecretRecord } from "./store";
 export type { RequestRecord } from "./emulator-state";
+export type { FaultKind, FaultMethod, FaultRule, FaultRuleInput, FaultStatus } from "./faults";
+export type { LimitSettings, LimitsStatus } from "./secondary-limits";

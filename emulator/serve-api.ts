@@ -3,6 +3,7 @@ import type { ApiResponse, EmulatorUrls } from "./api-request";
 import { ApiError } from "./api-error";
 import { apiRoutes } from "./api-routes";
 import type { EmulatorState } from "./emulator-state";
+import type { TokenAccess } from "./fixture";
 import { matchRoute } from "./match-route";
 
 /** Newest last. */
@@ -29,12 +30,8 @@ export interface ApiCall {
  * then the route's handler. Every answer carries the rate-limit headers.
  */
 export function serveApi(call: ApiCall): ApiResponse {
-  const token = bearerToken(call.headers.authorization);
-  const access = token === undefined ? undefined : call.state.store.access(token);
-  const headers: Record<string, string> = {
-    ...call.state.rateLimits.take(access && token),
-    "x-github-media-type": "github.v3; format=json",
-  };
+  const { token, access } = caller(call.state, call.headers);
+  const headers = baseHeaders(call.state, access && token);
   const fail = (status: number, message: string, docs = GENERAL_DOCS): ApiResponse => ({
     status,
     body: { message, documentation_url: docs, status: String(status) },
@@ -75,6 +72,17 @@ export function serveApi(call: ApiCall): ApiResponse {
     if (error instanceof ApiError) return fail(error.status, error.message, error.status === 404 ? GENERAL_DOCS : docs);
     return fail(500, `Emulator error: ${(error as Error).message}`, docs);
   }
+}
+
+/** The request's token, and what the fixture allows it (undefined for an unknown token). */
+export function caller(state: EmulatorState, headers: IncomingHttpHeaders): { token?: string; access?: TokenAccess } {
+  const token = bearerToken(headers.authorization);
+  return { token, access: token === undefined ? undefined : state.store.access(token) };
+}
+
+/** What every API answer carries; counts the request against `knownToken`'s primary rate limit. */
+export function baseHeaders(state: EmulatorState, knownToken: string | undefined): Record<string, string> {
+  return { ...state.rateLimits.take(knownToken), "x-github-media-type": "github.v3; format=json" };
 }
 
 function bearerToken(authorization: string | undefined): string | undefined {

@@ -1,8 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import sodium from "libsodium-wrappers";
-import { EmulatorState } from "./emulator-state";
+import { optionalNumber } from "./check-fields";
+import { EmulatorState, type StartSettings } from "./emulator-state";
 import { type Fixture, defaultFixture, loadFixture, validateFixture } from "./fixture";
+import { type LimitSettings, validateLimitSettings } from "./secondary-limits";
 import { createRequestListener } from "./server";
 
 export interface EmulatorOptions {
@@ -14,6 +16,14 @@ export interface EmulatorOptions {
   fixture?: Fixture | string;
   /** Where the API lives under the host: `""` (the default) as on github.com, `/api/v3` as on GitHub Enterprise Server. */
   apiPrefix?: string;
+  /**
+   * Enforce GitHub's secondary limits (403 with `retry-after` when over them); omitted fields take
+   * GitHub's values. Off when absent. `POST /_emulator/limits` changes this while running; a reset
+   * returns to it.
+   */
+  limits?: Partial<LimitSettings>;
+  /** Milliseconds added before every API answer (not the control surface's); 0 by default. A reset returns to it. */
+  latencyMs?: number;
 }
 
 export interface Emulator {
@@ -27,14 +37,22 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   await sodium.ready;
   const fixture = typeof options.fixture === "string" ? loadFixture(options.fixture) : validateFixture(options.fixture ?? defaultFixture());
+  const start = startSettings(options);
   const prefix = normalizePrefix(options.apiPrefix ?? "");
   const host = options.host ?? "127.0.0.1";
   const server = createServer();
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  server.on("request", createRequestListener(new EmulatorState(fixture), { origin, api: origin + prefix }, prefix));
+  server.on("request", createRequestListener(new EmulatorState(fixture, start), { origin, api: origin + prefix }, prefix));
   return { url: origin + prefix, port, close: () => close(server) };
+}
+
+function startSettings(options: EmulatorOptions): StartSettings {
+  return {
+    limits: options.limits === undefined ? undefined : validateLimitSettings(options.limits, "options.limits"),
+    latencyMs: optionalNumber({ latencyMs: options.latencyMs }, "latencyMs", "options", { min: 0 }) ?? 0,
+  };
 }
 
 /** `api/v3/` → `/api/v3`; `/` → `""`. */
