@@ -84,7 +84,10 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, { status, body, headers = {} }: ApiResponse): void {
+function send(res: ServerResponse, { status, body, headers: given = {} }: ApiResponse): void {
+  // Node's own Date header comes from a per-second cache that lags when the event loop is busy; the
+  // clock that stamps updated_at must not run ahead of the one clients read the answer's time from.
+  const headers = { date: new Date().toUTCString(), ...given };
   if (body === undefined) {
     res.writeHead(status, headers).end();
     return;

@@ -8,7 +8,7 @@ const GitHubClient = Octokit.plugin(retry, throttling);
 
 export const CLIENT_DEFAULTS = {
   apiVersion: "2022-11-28",
-  rateLimitRetries: 4,
+  rateLimitRetries: 6,
   /** GitHub's points: a write (anything but GET and HEAD) costs 5, a read 1. */
   writePoints: 5,
   readPoints: 1,

@@ -8,10 +8,18 @@ import type { ProviderContext, ProviderSettings } from "./types";
 export function createContext(settings: ProviderSettings): ProviderContext {
   const client = createClient(settings);
   return {
+    settings,
     client,
     publicKeys: new PublicKeyCache(client),
     repositoryIds: new RepositoryIds(client),
     selectionOwners: new SelectionOwners(),
     values: new ValueVault(),
   };
+}
+
+/** Every call that reaches GitHub needs a token; without one, say where it goes instead of sending a request. */
+export function requireToken(context: ProviderContext, label: string): void {
+  if (!context.settings.token) {
+    throw new Error(`${label}: no GitHub token. Set one with \`pulumi config set --secret github:token TOKEN\` or the GITHUB_TOKEN environment variable; nothing was sent to GitHub.`);
+  }
 }

@@ -1,3 +1,4 @@
+import { requireToken } from "./context";
 import { invalidInputs, type InputProblem } from "./errors";
 import { readSecret } from "./github-secrets";
 import { checkRepositoryRefs, knownIds, sameIds, type RepositoryRef } from "./repository-ids";
@@ -70,6 +71,7 @@ export const orgSecretRepoSelection: ResourceImplementation = {
   },
 
   async create(context, inputs) {
+    requireToken(context, label(inputs));
     await requireSelectedSecret(context, inputs);
     const { ids, byName } = await resolve(context, inputs);
     await setSelectedRepositories(context, inputs.org, inputs.secretName, ids, label(inputs));
@@ -78,6 +80,7 @@ export const orgSecretRepoSelection: ResourceImplementation = {
   },
 
   async update(context, _id, olds, news) {
+    requireToken(context, label(news));
     await requireSelectedSecret(context, news);
     const { ids, byName } = await resolve(context, news);
     if (olds.drift && news.onDrift !== "ignore") {
@@ -90,6 +93,7 @@ export const orgSecretRepoSelection: ResourceImplementation = {
   },
 
   async read(context, id, props) {
+    requireToken(context, label(props));
     const secret = await readSecret(context, { kind: "org", org: props.org }, props.secretName, label(props));
     if (!secret) return { id: "", props: {} };
     const { __provider, drift: _previous, ...outs } = props;
@@ -100,6 +104,7 @@ export const orgSecretRepoSelection: ResourceImplementation = {
   },
 
   async delete(context, _id, props) {
+    requireToken(context, label(props));
     const secret = await readSecret(context, { kind: "org", org: props.org }, props.secretName, label(props));
     if (!secret || secret.visibility !== "selected") return;
     await changeSelectedRepositories(context, props.org, props.secretName, { add: [], remove: props.repositoryIds ?? [] }, label(props));

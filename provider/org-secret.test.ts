@@ -99,9 +99,19 @@ describe("drift found by refresh", () => {
     const context = github.context();
     const first = await up(context, args({ onDrift }));
     await github.upsert({ scope: "org", owner: "octo-org", name: "SHARED", value: "changed by hand", visibility: "private" });
-    const refreshed = await orgSecret.read(context, first.id, first.outs);
+    // As if Pulumi had written it a few seconds before the change (GitHub's clock has whole seconds).
+    const writtenAt = new Date(Date.parse(first.outs.writtenAt) - 5000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const refreshed = await orgSecret.read(context, first.id, { ...first.outs, writtenAt });
     return { context, first: { ...first, outs: asEngineSends(refreshed.props!) } };
   }
+
+  test("a refresh that finds only Pulumi's own write reports nothing and keeps GitHub's exact time", async () => {
+    const context = github.context();
+    const first = await up(context, args());
+    const refreshed = asEngineSends((await orgSecret.read(context, first.id, first.outs)).props!);
+    expect(refreshed.drift).toBeUndefined();
+    expect(refreshed.writtenAt).toBe((await onGitHub())!.updated_at);
+  });
 
   test("refresh reports when and what changed outside Pulumi", async () => {
     const { first } = await drifted("overwrite");

@@ -1,4 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { requireToken } from "./context";
 import { invalidInputs, type InputProblem } from "./errors";
 import { deleteSecret, readSecret, writeSecret, type SecretOnGitHub } from "./github-secrets";
 import { describeSecret, secretId } from "./scope";
@@ -9,6 +10,9 @@ import type { ProviderContext, ResourceImplementation, Scope } from "./types";
 type Props = Record<string, any>;
 
 export const DRIFT_POLICIES = ["overwrite", "ignore", "fail"] as const;
+
+/** How much later than Pulumi's write GitHub's updated_at may be and still be that write. */
+export const DRIFT_TOLERANCE_MS = 1000;
 
 /**
  * What sets one kind of value-holding secret apart; the rest (value, fingerprint, drift, import,
@@ -104,6 +108,7 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
     },
 
     async create(context, inputs) {
+      requireToken(context, label(inputs));
       if (inputs.importId !== undefined) {
         const existing = await readSecret(context, spec.scopeOf(inputs), inputs.secretName, label(inputs));
         if (!existing) {
@@ -115,6 +120,7 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
     },
 
     async update(context, _id, olds, news) {
+      requireToken(context, label(news));
       const valueChanged = olds.valueFingerprint !== news.valueFingerprint || olds.keyId !== news.keyId;
       const drifted = Boolean(olds.drift) && news.onDrift !== "ignore";
       if (valueChanged || drifted || spec.settingsNeedValue?.(olds, news)) return { outs: await write(context, news, olds) };
@@ -124,20 +130,28 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
     },
 
     async read(context, id, props) {
+      requireToken(context, label(props));
       const remote = await readSecret(context, spec.scopeOf(props), props.secretName, label(props), props.writtenAt);
       if (!remote) return { id: "", props: {} };
       const drift: string[] = [];
-      // GitHub sets updated_at when it takes a write, and answered Pulumi's last write no earlier.
-      if (props.writtenAt && Date.parse(remote.updatedAt) > Date.parse(props.writtenAt)) {
+      // writtenAt is the time of GitHub's answer to Pulumi's write (whole seconds), which GitHub's
+      // updated_at for that write does not exceed but by clock skew; later than that by more than
+      // a second is someone else's write. A change within that second cannot be told apart.
+      const written = props.writtenAt ? Date.parse(props.writtenAt) : undefined;
+      const changedOutside = written !== undefined && Date.parse(remote.updatedAt) > written + DRIFT_TOLERANCE_MS;
+      if (changedOutside) {
         drift.push(`changed outside Pulumi at ${remote.updatedAt} (last written by Pulumi at ${props.writtenAt})`);
       }
       const settings = spec.readSettings ? await spec.readSettings(context, props, remote, label(props)) : { outs: {}, drift: [] };
       drift.push(...settings.drift);
-      const outs = { ...withoutProvider(props), ...settings.outs, createdAt: remote.createdAt, updatedAt: remote.updatedAt };
+      // Once GitHub shows Pulumi's own write, its exact updated_at is the baseline from then on.
+      const baseline = written !== undefined && !changedOutside ? { writtenAt: remote.updatedAt } : {};
+      const outs = { ...withoutProvider(props), ...settings.outs, createdAt: remote.createdAt, updatedAt: remote.updatedAt, ...baseline };
       return { id, props: drift.length > 0 ? { ...outs, drift: drift.join("; ") } : outs };
     },
 
     async delete(context, _id, props) {
+      requireToken(context, label(props));
       await deleteSecret(context, spec.scopeOf(props), props.secretName, label(props));
     },
   };

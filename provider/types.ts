@@ -34,6 +34,7 @@ export type SecretValue =
 
 /** Everything a provider process shares between resources: one client, one key cache, one vault. */
 export interface ProviderContext {
+  settings: ProviderSettings;
   client: Octokit;
   publicKeys: PublicKeyCache;
   repositoryIds: RepositoryIds;

@@ -8,6 +8,9 @@ const TOKEN = `token-canary-${randomUUID()}`;
 let emulator: Emulator;
 let stack: Awaited<ReturnType<typeof declaredStack>>;
 
+// GitHub's timestamps have whole seconds: a change within a second of Pulumi's own write cannot be
+// told apart from it, so a test of drift lets that second pass first.
+const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100));
 const control = async (path: string, init?: RequestInit): Promise<any> => (await fetch(`${emulator.url}/_emulator/${path}`, init)).json();
 const secretsOnGitHub = async () => Object.fromEntries(((await control("secrets")) as any[]).map((s) => [`${s.repository}/${s.name}`, s.value]));
 const requestCount = async () => ((await control("requests")) as any[]).length;
@@ -81,6 +84,7 @@ test("RepoSecret through the engine: create, no-op, update, replace, refresh, de
   expect(await secretsOnGitHub()).toEqual({ "hello-world/DEPLOY_KEY": deploy2, "spoon-knife/NPM_TOKEN": npm });
 
   // A change made outside Pulumi is seen by refresh, and the next up writes the program's value back.
+  await pastPulumisWrite();
   await control("secrets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scope: "repo", owner: "octo-org", repository: "spoon-knife", name: "NPM_TOKEN", value: "set by hand" }) });
   expect((await stack.refresh()).exitCode).toBe(0);
   const refreshed = byName(await stack.exported(), "RepoSecret");

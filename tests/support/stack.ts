@@ -61,6 +61,8 @@ export async function declaredStack(url: string, token: string, program = PROGRA
     /** Every file the harness keeps for this stack (state, config, provider log), as text. */
     files: () => readdirSync(join(dir, ".state")).filter((f) => !f.startsWith("programs")).map((f) => readFileSync(join(dir, ".state", f), "utf8")),
     printed: () => printed.join("\n"),
+    /** The environment the program gets (the values), for running the harness's command by hand. */
+    env: () => ({ ...env }),
     remove: () => removeProgramDir(dir),
   };
 }
