@@ -21,12 +21,16 @@ const PROGRAM = join(__dirname, "..", "programs", "declared");
 
 /**
  * A stack of the `declared` program (or another), run through the engine harness against an emulator at `url`
- * with `token` given as the secret stack config `github:token`. Everything the harness printed
+ * with `token` given as the secret stack config `github:token` (or as GITHUB_TOKEN). Everything the harness printed
  * (but state exports) is kept, so tests can search it all.
  */
-export async function declaredStack(url: string, token: string, program = PROGRAM) {
+export async function declaredStack(url: string, token: string, program = PROGRAM, tokenVia: "config" | "environment" = "config") {
   const dir = makeProgramDir(program);
-  const env: Record<string, string> = { PULUMI_CONFIG_PASSPHRASE: "test passphrase", PULUMI_NODEJS_TRANSPILE_ONLY: "true", GITHUB_TOKEN: "" };
+  const env: Record<string, string> = {
+    PULUMI_CONFIG_PASSPHRASE: "test passphrase",
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    GITHUB_TOKEN: tokenVia === "environment" ? token : "",
+  };
   const printed: string[] = [];
   const run = async (...args: string[]): Promise<RunResult> => {
     const result = await runEngine([...args, "--cwd", dir], { env });
@@ -37,7 +41,7 @@ export async function declaredStack(url: string, token: string, program = PROGRA
   const config = (key: string, value: string, secret = false) => run("config", "set", ...(secret ? ["--secret"] : []), key, value);
 
   await config("github:baseUrl", url);
-  await config("github:token", token, true);
+  if (tokenVia === "config") await config("github:token", token, true);
   // Pacing to GitHub's secondary limit has tests of its own; here it would only slow the suite.
   await config("github:pointsPerMinute", "0");
 
