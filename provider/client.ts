@@ -24,13 +24,17 @@ export const CLIENT_DEFAULTS = {
 function pointsBudget(settings: ProviderSettings): Bottleneck | undefined {
   if (settings.pointsPerMinute === 0) return undefined;
   const pointEveryMs = settings.minuteMs / (settings.pointsPerMinute * CLIENT_DEFAULTS.budgetShare);
-  // Bottleneck's timer cannot tick much faster than every few milliseconds: release points in batches.
-  const perTick = Math.max(1, Math.ceil(5 / pointEveryMs));
+  // Bottleneck adds points when a heartbeat finds an interval over, and counts the next interval
+  // from then: a short heartbeat keeps that loss small, a ~200 ms interval keeps timers few, and
+  // the points held back at once stay within the 5% of the budget that pacing leaves unused.
+  const perBeat = Math.max(1, Math.min(Math.ceil(200 / pointEveryMs), Math.floor(settings.pointsPerMinute * (1 - CLIENT_DEFAULTS.budgetShare))));
+  const beatMs = Math.round(pointEveryMs * perBeat);
   return new Bottleneck({
     reservoir: CLIENT_DEFAULTS.writePoints,
-    reservoirIncreaseInterval: Math.round(pointEveryMs * perTick),
-    reservoirIncreaseAmount: perTick,
-    reservoirIncreaseMaximum: CLIENT_DEFAULTS.writePoints,
+    reservoirIncreaseInterval: beatMs,
+    reservoirIncreaseAmount: perBeat,
+    reservoirIncreaseMaximum: Math.max(CLIENT_DEFAULTS.writePoints, perBeat),
+    heartbeatInterval: Math.max(5, Math.round(beatMs / 10)),
   });
 }
 
