@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
-import { adoptImport, valueInputs, type SecretValueArgs } from "./secret-inputs";
+import { ValueSecret } from "./value-secret";
+import { secretId } from "../provider/scope";
+import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 export interface EnvSecretArgs extends SecretValueArgs {
   /** The user or organization that owns the repository. */
@@ -20,19 +22,15 @@ export interface EnvSecretArgs extends SecretValueArgs {
  * replaces the secret, deleting the old one first. ID and import ID:
  * `OWNER/REPO/ENVIRONMENT/SECRET`, the environment percent-encoded (`prod%2Feu%20west`).
  */
-export class EnvSecret extends pulumi.dynamic.Resource {
+export class EnvSecret extends ValueSecret {
   declare public readonly owner: pulumi.Output<string>;
   declare public readonly repository: pulumi.Output<string>;
   declare public readonly environment: pulumi.Output<string>;
-  declare public readonly secretName: pulumi.Output<string>;
-  /** HMAC-SHA-256 of the value keyed with a per-resource salt. */
-  declare public readonly valueFingerprint: pulumi.Output<string>;
-  declare public readonly createdAt: pulumi.Output<string>;
-  declare public readonly updatedAt: pulumi.Output<string>;
-  declare public readonly writtenAt: pulumi.Output<string>;
-  declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: EnvSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    claimSecret("EnvSecret", name, [args.owner, args.repository, args.environment, args.secretName], ([owner, repository, environment, secretName]) =>
+      secretId({ kind: "environment", owner, repository, environment }, secretName),
+    );
     const adopted = adoptImport(opts);
     super(
       dynamicProvider("EnvSecret"),

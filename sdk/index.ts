@@ -16,3 +16,4 @@ export {
   type SecretSummary,
   type SelectedRepository,
 } from "./lookups";
+export type { ValueSecret } from "./value-secret";

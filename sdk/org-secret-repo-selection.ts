@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
-import type { DriftPolicy } from "./secret-inputs";
+import { secretId } from "../provider/scope";
+import { claimSecret, type DriftPolicy } from "./secret-inputs";
 import type { RepositoryRef } from "./org-secret";
 
 export interface OrgSecretRepoSelectionArgs {
@@ -32,6 +33,7 @@ export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
   declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: OrgSecretRepoSelectionArgs, opts?: pulumi.CustomResourceOptions) {
+    claimSecret("OrgSecretRepoSelection", name, [args.org, args.secretName], ([org, secretName]) => secretId({ kind: "org", org }, secretName));
     super(
       dynamicProvider("OrgSecretRepoSelection"),
       name,

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
-import { adoptImport, valueInputs, type SecretValueArgs } from "./secret-inputs";
+import { ValueSecret } from "./value-secret";
+import { secretId } from "../provider/scope";
+import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 /** A repository by id (`1296269`) or by `owner/name` (`"octo-org/hello-world"`). */
 export type RepositoryRef = number | string;
@@ -30,20 +32,14 @@ export interface OrgSecretArgs extends SecretValueArgs {
  * organization or name replaces the secret, deleting the old one first. ID and import ID:
  * `ORG/SECRET`.
  */
-export class OrgSecret extends pulumi.dynamic.Resource {
+export class OrgSecret extends ValueSecret {
   declare public readonly org: pulumi.Output<string>;
-  declare public readonly secretName: pulumi.Output<string>;
   declare public readonly visibility: pulumi.Output<string>;
   /** The selected repositories' ids as last written (names resolved when written). */
   declare public readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;
-  /** HMAC-SHA-256 of the value keyed with a per-resource salt. */
-  declare public readonly valueFingerprint: pulumi.Output<string>;
-  declare public readonly createdAt: pulumi.Output<string>;
-  declare public readonly updatedAt: pulumi.Output<string>;
-  declare public readonly writtenAt: pulumi.Output<string>;
-  declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: OrgSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    claimSecret("OrgSecret", name, [args.org, args.secretName], ([org, secretName]) => secretId({ kind: "org", org }, secretName));
     const adopted = adoptImport(opts);
     super(
       dynamicProvider("OrgSecret"),

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
-import { adoptImport, valueInputs, type SecretValueArgs } from "./secret-inputs";
+import { ValueSecret } from "./value-secret";
+import { secretId } from "../provider/scope";
+import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 export interface RepoSecretArgs extends SecretValueArgs {
   /** The user or organization that owns the repository, e.g. `octo-org`. */
@@ -20,22 +22,14 @@ export interface RepoSecretArgs extends SecretValueArgs {
  * A value change is an in-place update; a change of owner, repository or name (other than of
  * case) replaces the secret, deleting the old one first. ID and import ID: `OWNER/REPO/SECRET`.
  */
-export class RepoSecret extends pulumi.dynamic.Resource {
+export class RepoSecret extends ValueSecret {
   declare public readonly owner: pulumi.Output<string>;
   declare public readonly repository: pulumi.Output<string>;
-  declare public readonly secretName: pulumi.Output<string>;
-  /** HMAC-SHA-256 of the value keyed with a per-resource salt: changes exactly when the value does. */
-  declare public readonly valueFingerprint: pulumi.Output<string>;
-  /** When GitHub created the secret (ISO 8601). */
-  declare public readonly createdAt: pulumi.Output<string>;
-  /** GitHub's `updated_at` as last seen (by a write or a refresh). */
-  declare public readonly updatedAt: pulumi.Output<string>;
-  /** GitHub's `updated_at` right after Pulumi last wrote the secret. */
-  declare public readonly writtenAt: pulumi.Output<string>;
-  /** Set by a refresh that found the secret changed outside Pulumi: what changed, and when. */
-  declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    claimSecret("RepoSecret", name, [args.owner, args.repository, args.secretName], ([owner, repository, secretName]) =>
+      secretId({ kind: "repo", owner, repository }, secretName),
+    );
     const adopted = adoptImport(opts);
     super(
       dynamicProvider("RepoSecret"),

@@ -46,3 +46,32 @@ export function valueInputs(args: SecretValueArgs, importId: pulumi.Input<string
     drift: undefined,
   };
 }
+
+// Which resource declared each secret in this program, by kind and ID (case-insensitive).
+const declared = new Map<string, string>();
+
+/**
+ * Two resources for one secret would overwrite each other on every update, and destroying one
+ * would delete the other's secret: the second one is refused when it is declared.
+ */
+export function claimSecret(kind: string, name: string, identity: pulumi.Input<string>[], idOf: (parts: string[]) => string): void {
+  const claim = (parts: string[]): string | undefined => {
+    const id = idOf(parts);
+    const key = `${kind}:${id.toLowerCase()}`;
+    const other = declared.get(key);
+    if (other !== undefined && other !== name) {
+      return `${kind} "${name}" declares the secret ${id}, which ${kind} "${other}" declares already; two resources for one secret would overwrite each other on every update. Keep one of them.`;
+    }
+    declared.set(key, name);
+    return undefined;
+  };
+  if (identity.every((part): part is string => typeof part === "string")) {
+    const problem = claim(identity);
+    if (problem) throw new Error(problem);
+    return;
+  }
+  pulumi.all(identity).apply((parts) => {
+    const problem = claim(parts);
+    if (problem) pulumi.log.error(problem);
+  });
+}

@@ -115,7 +115,7 @@ test.each(cases)("$what", async ({ declare, config, local, error }) => {
     const before = await requests();
     const result = await stack.up();
     const printed = result.stdout + result.stderr;
-    expect(result.exitCode).toBe(1);
+    expect({ exitCode: result.exitCode, printed: result.exitCode === 1 ? "" : printed }).toEqual({ exitCode: 1, printed: "" });
     expect(printed).toMatch(error);
     expect(printed).not.toContain(CANARY);
     if (local) expect(await requests()).toBe(before);
