@@ -27,13 +27,16 @@ function pointsBudget(settings: ProviderSettings): Bottleneck | undefined {
   // Bottleneck adds points when a heartbeat finds an interval over, and counts the next interval
   // from then: a short heartbeat keeps that loss small, a ~200 ms interval keeps timers few, and
   // the points held back at once stay within the 5% of the budget that pacing leaves unused.
-  const perBeat = Math.max(1, Math.min(Math.ceil(200 / pointEveryMs), Math.floor(settings.pointsPerMinute * (1 - CLIENT_DEFAULTS.budgetShare))));
+  // Steps are whole writes: a remainder below a write's cost would be lost at the cap.
+  const write = CLIENT_DEFAULTS.writePoints;
+  const wanted = Math.min(Math.ceil(200 / pointEveryMs), Math.floor(settings.pointsPerMinute * (1 - CLIENT_DEFAULTS.budgetShare)));
+  const perBeat = Math.max(write, Math.floor(wanted / write) * write);
   const beatMs = Math.round(pointEveryMs * perBeat);
   return new Bottleneck({
     reservoir: CLIENT_DEFAULTS.writePoints,
     reservoirIncreaseInterval: beatMs,
     reservoirIncreaseAmount: perBeat,
-    reservoirIncreaseMaximum: Math.max(CLIENT_DEFAULTS.writePoints, perBeat),
+    reservoirIncreaseMaximum: perBeat,
     heartbeatInterval: Math.max(5, Math.round(beatMs / 10)),
   });
 }

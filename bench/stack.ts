@@ -1,0 +1,32 @@
+// A stack of bench/program run through the engine harness, set up as tests/support/stack.ts sets up
+// the `declared` program's (the token as secret stack config, the values as VALUE_<NAME> in the
+// environment), except that the resource list goes to the program's resources.json: see
+// bench/program/index.ts for why.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { makeProgramDir, removeProgramDir } from "../tests/engine/program-dir";
+import { runEngine, type RunResult } from "../tests/engine/run-engine";
+import type { Declared } from "../tests/support/stack";
+
+export async function benchStack(url: string, token: string, program: string, config: Record<string, string>) {
+  const dir = makeProgramDir(program);
+  const env: Record<string, string> = { PULUMI_CONFIG_PASSPHRASE: "bench passphrase", PULUMI_NODEJS_TRANSPILE_ONLY: "true", GITHUB_TOKEN: "" };
+  const run = (...args: string[]): Promise<RunResult> => runEngine([...args, "--cwd", dir], { env });
+  const set = async (...args: string[]) => {
+    const result = await run("config", "set", ...args);
+    if (result.exitCode !== 0) throw new Error(`config set ${args.join(" ")}: ${result.stderr}`);
+  };
+  await set("github:baseUrl", url);
+  await set("--secret", "github:token", token);
+  for (const [key, value] of Object.entries(config)) await set(key, value);
+  return {
+    dir,
+    run,
+    declare(resources: Declared[]) {
+      for (const key of Object.keys(env)) if (key.startsWith("VALUE_")) delete env[key];
+      for (const { name, value } of resources) if (value !== undefined) env[`VALUE_${name.toUpperCase().replace(/-/g, "_")}`] = value;
+      writeFileSync(join(dir, "resources.json"), JSON.stringify(resources.map(({ value, ...rest }) => rest)));
+    },
+    remove: () => removeProgramDir(dir),
+  };
+}
