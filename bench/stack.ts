@@ -1,7 +1,6 @@
-// A stack of bench/program run through the engine harness, set up as tests/support/stack.ts sets up
-// the `declared` program's (the token as secret stack config, the values as VALUE_<NAME> in the
-// environment), except that the resource list goes to the program's resources.json: see
-// bench/program/index.ts for why.
+// A stack of tests/programs/declared run through the engine harness, set up as tests/support/stack.ts
+// sets it up (the token as secret stack config, the values as VALUE_<NAME> in the environment),
+// except that the resource list goes to the program's resources.json: see its index.ts for why.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeProgramDir, removeProgramDir } from "../tests/engine/program-dir";
