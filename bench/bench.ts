@@ -14,9 +14,9 @@ import { parseArgs } from "node:util";
 import { startEmulator, type Emulator } from "../emulator";
 import { benchStack } from "./stack";
 import { keyPerWrite, unbounded } from "./baselines";
-import { apiSpan, classify, machine, machineLoad, sampleProviderHost, type HostFigures, type LoadFigures, type RequestCounts, type RequestRecord, type SpanFigures } from "./measure";
+import { apiSpan, classify, machine, machineLoad, sampleProviderHost, type RequestRecord } from "./measure";
 import { changedTenth, declared, fixture, scopesOf, secrets, TOKEN, valueOf, type BenchSecret } from "./workload";
-import { renderResults, type BaselineRow, type CheckRow, type DirectRow, type OpRow, type Results } from "./report";
+import { renderResults, type BaselineRow, type CheckRow, type DirectRow, type Measured, type OpRow, type Results } from "./report";
 
 // Compiled to bench/dist/bench/.
 const ROOT = join(__dirname, "..", "..", "..");
@@ -57,18 +57,6 @@ async function control<T>(emulator: Emulator, path: string): Promise<T> {
 const requestLog = (emulator: Emulator) => control<RequestRecord[]>(emulator, "requests");
 const rejectedSoFar = async (emulator: Emulator) => (await control<{ rejected: number }>(emulator, "limits")).rejected;
 const stored = (emulator: Emulator) => control<Array<{ name: string; value: string; scope: string }>>(emulator, "secrets");
-
-interface Measured {
-  wallMs: number;
-  spanMs: number;
-  span: SpanFigures;
-  counts: RequestCounts;
-  /** Distinct paths written: fewer than counts.writes means a write was retried. */
-  distinctWrites: number;
-  rejected: number;
-  host: HostFigures;
-  load: LoadFigures;
-}
 
 async function measure(emulator: Emulator, what: () => Promise<void>): Promise<Measured> {
   const mark = (await requestLog(emulator)).length;

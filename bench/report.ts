@@ -4,18 +4,23 @@ import type { HostFigures, LoadFigures, RequestCounts, SpanFigures } from "./mea
 
 export type OpName = "up (create all)" | "preview (no change)" | "up (no change)" | "up (10% changed)" | "refresh" | "destroy";
 
-export interface OpRow {
-  mode: "latency" | "limited";
-  n: number;
-  op: OpName;
+/** What one engine operation measured. */
+export interface Measured {
   wallMs: number;
   spanMs: number;
   span: SpanFigures;
   counts: RequestCounts;
+  /** Distinct paths written: fewer than counts.writes means a write was retried. */
   distinctWrites: number;
   rejected: number;
   host: HostFigures;
   load: LoadFigures;
+}
+
+export interface OpRow extends Measured {
+  mode: "latency" | "limited";
+  n: number;
+  op: OpName;
   /** The requests the operation needs: a key GET per scope written, a write per secret written, a read per secret refreshed. */
   expected: { keys: number; writes: number; reads: number; other: number };
   /** Those requests' points ÷ 900 × the minute. */
