@@ -2,6 +2,7 @@ import Bottleneck from "bottleneck";
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { pointsBudget } from "./points-budget";
 import type { ProviderSettings } from "./types";
 
 const GitHubClient = Octokit.plugin(retry, throttling);
@@ -9,37 +10,7 @@ const GitHubClient = Octokit.plugin(retry, throttling);
 export const CLIENT_DEFAULTS = {
   apiVersion: "2022-11-28",
   rateLimitRetries: 6,
-  /** GitHub's points: a write (anything but GET and HEAD) costs 5, a read 1. */
-  writePoints: 5,
-  readPoints: 1,
-  /** Pacing aims a little under the budget, so that GitHub's own clock never sees it exceeded. */
-  budgetShare: 0.95,
 };
-
-/**
- * A limiter that releases GitHub's secondary-limit points evenly over the minute, one point at a
- * time, so that no minute-long window ever holds more than the budget and a run of N writes takes
- * about N × 5 ÷ 900 minutes, not less (and no 403) and not much more.
- */
-function pointsBudget(settings: ProviderSettings): Bottleneck | undefined {
-  if (settings.pointsPerMinute === 0) return undefined;
-  const pointEveryMs = settings.minuteMs / (settings.pointsPerMinute * CLIENT_DEFAULTS.budgetShare);
-  // Bottleneck adds points when a heartbeat finds an interval over, and counts the next interval
-  // from then: a short heartbeat keeps that loss small, a ~200 ms interval keeps timers few, and
-  // the points held back at once stay within the 5% of the budget that pacing leaves unused.
-  // Steps are whole writes: a remainder below a write's cost would be lost at the cap.
-  const write = CLIENT_DEFAULTS.writePoints;
-  const wanted = Math.min(Math.ceil(200 / pointEveryMs), Math.floor(settings.pointsPerMinute * (1 - CLIENT_DEFAULTS.budgetShare)));
-  const perBeat = Math.max(write, Math.floor(wanted / write) * write);
-  const beatMs = Math.round(pointEveryMs * perBeat);
-  return new Bottleneck({
-    reservoir: CLIENT_DEFAULTS.writePoints,
-    reservoirIncreaseInterval: beatMs,
-    reservoirIncreaseAmount: perBeat,
-    reservoirIncreaseMaximum: perBeat,
-    heartbeatInterval: Math.max(5, Math.round(beatMs / 10)),
-  });
-}
 
 /**
  * One Octokit for a provider process: Octokit's retry plugin handles 5xx and resets, its
@@ -68,12 +39,7 @@ export function createClient(settings: ProviderSettings): Octokit {
     // Octokit logs request failures that the provider reports itself, with more context.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
-  const budget = pointsBudget(settings);
-  if (budget) {
-    client.hook.before("request", async (options) => {
-      const write = options.method !== "GET" && options.method !== "HEAD";
-      await budget.schedule({ weight: write ? CLIENT_DEFAULTS.writePoints : CLIENT_DEFAULTS.readPoints }, async () => undefined);
-    });
-  }
+  const paceRequest = pointsBudget(settings);
+  if (paceRequest) client.hook.before("request", (options) => paceRequest(options.method));
   return client;
 }

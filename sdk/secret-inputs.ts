@@ -31,14 +31,21 @@ export function adoptImport(opts: pulumi.CustomResourceOptions | undefined) {
   return { opts: rest, importId };
 }
 
-/** The value inputs as the provider expects them: the value made a Pulumi secret. */
+/**
+ * The value inputs as the provider expects them: the value made a Pulumi secret. Inputs the program
+ * left out stay out: the runtime makes an output, with a captured stack trace, of every property it
+ * is given, a cost per resource that shows in programs of a thousand secrets.
+ */
 export function valueInputs(args: SecretValueArgs, importId: pulumi.Input<string> | undefined): pulumi.Inputs {
-  return {
+  const given = {
     plaintextValue: args.plaintextValue === undefined ? undefined : pulumi.secret(args.plaintextValue),
     encryptedValue: args.encryptedValue === undefined ? undefined : pulumi.secret(args.encryptedValue),
     keyId: args.keyId,
     onDrift: args.onDrift,
     importId,
+  };
+  return {
+    ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
     valueFingerprint: undefined,
     createdAt: undefined,
     updatedAt: undefined,
