@@ -16,22 +16,29 @@ export const POINTS_BUDGET_DEFAULTS = {
 export type PaceRequest = (method: string) => Promise<void>;
 
 /**
- * Releases GitHub's secondary-limit points at an even pace: each request starts when the points of
- * the one before it have been paid for, so that N writes take N × 5 ÷ 900 minutes and never less.
- * The schedule is kept as a time, not as a reservoir refilled by a timer: a refill that waits for a
- * timer to notice an interval is over loses that delay on every interval (5–10% of the budget with
- * Bottleneck's reservoir), and a late timer here delays one request without shifting the ones after.
+ * Releases requests one after another at GitHub's pace: each one when the points of the one
+ * before it have been paid for, counted from when that one was actually released, so that N
+ * writes take N × 5 ÷ 900 minutes and never less. Counting from the actual release (not from a
+ * timetable set in advance) means a stalled event loop delays the requests after it instead of
+ * letting them go at once to catch up, which could exceed the budget within a minute; and unlike a
+ * reservoir refilled by a timer, no time is lost between refills (Bottleneck's lost 5–10% of the
+ * budget).
  */
 export function pointsBudget(settings: ProviderSettings): PaceRequest | undefined {
   if (settings.pointsPerMinute === 0) return undefined;
   const msPerPoint = settings.minuteMs / (settings.pointsPerMinute * POINTS_BUDGET_DEFAULTS.budgetShare);
-  let nextStart = 0;
-  return async (method) => {
+  let lastRelease = Promise.resolve();
+  let nextFree = 0;
+  return (method) => {
     const write = method !== "GET" && method !== "HEAD";
     const points = write ? POINTS_BUDGET_DEFAULTS.writePoints : POINTS_BUDGET_DEFAULTS.readPoints;
-    const now = performance.now();
-    const start = Math.max(now, nextStart);
-    nextStart = start + points * msPerPoint;
-    if (start > now) await sleep(start - now);
+    const release = lastRelease.then(async () => {
+      // Node truncates a timer's delay to whole milliseconds: round up, never release early.
+      const wait = nextFree - performance.now();
+      if (wait > 0) await sleep(Math.ceil(wait));
+      nextFree = performance.now() + points * msPerPoint;
+    });
+    lastRelease = release;
+    return release;
   };
 }
