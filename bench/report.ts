@@ -18,7 +18,8 @@ export interface Measured {
 }
 
 export interface OpRow extends Measured {
-  mode: "latency" | "limited";
+  /** "capped": the latency series again, every process started with a capped V8 heap (Results.cappedNodeOptions). */
+  mode: "latency" | "limited" | "capped";
   n: number;
   op: OpName;
   /** The requests the operation needs: a key GET per scope written, a write per secret written, a read per secret refreshed. */
@@ -73,6 +74,8 @@ export interface Results {
   concurrency: number;
   parallel: number;
   limits: object;
+  /** NODE_OPTIONS of the "capped" series, when it ran. */
+  cappedNodeOptions?: string;
   ops: OpRow[];
   direct: DirectRow[];
   baselines: BaselineRow[];
@@ -119,6 +122,7 @@ export function renderResults(r: Results): string {
   const out: string[] = [];
   const latency = r.ops.filter((o) => o.mode === "latency");
   const limited = r.ops.filter((o) => o.mode === "limited");
+  const capped = r.ops.filter((o) => o.mode === "capped");
   const find = (mode: OpRow["mode"], n: number, op: OpName) => r.ops.find((o) => o.mode === mode && o.n === n && o.op === op);
   const baseline = (kind: BaselineRow["kind"], n: number) => r.baselines.find((b) => b.kind === kind && b.n === n);
 
@@ -142,6 +146,14 @@ export function renderResults(r: Results): string {
     out.push(`## Operations under GitHub's secondary limits (minute = ${r.minuteMs / 1000} s), provider paced to the same budget\n`);
     out.push(`Budget minimum = the points of the requests the operation needs (write 5, read 1) ÷ 900 × ${r.minuteMs / 1000} s: for a create, N × 5 ÷ 900 minutes plus one point per key GET.\n`);
     out.push(seriesTable(limited, true) + "\n");
+  }
+
+  if (capped.length > 0) {
+    out.push(`## Operations, ${r.latencyMs} ms latency, no limits, V8 heap capped (\`NODE_OPTIONS=${r.cappedNodeOptions}\`)\n`);
+    out.push(
+      `The same series with every process the engine starts (program and provider host) given \`${r.cappedNodeOptions}\`: what the host needs when V8 is told not to grow its heap ahead of need.\n`,
+    );
+    out.push(seriesTable(capped, false) + "\n");
   }
 
   if (r.direct.length > 0) {
@@ -289,13 +301,18 @@ export function renderResults(r: Results): string {
   for (const c of r.checks) {
     rows.push([`check under 2 ms of CPU per secret (N=${c.n})`, `${c.perSecretMs.toFixed(3)} ms cold, ${c.warmPerSecretMs.toFixed(3)} ms warm (${x(2 / c.perSecretMs)} under the bound cold)`, verdict(c.perSecretMs < 2)]);
   }
-  const big = r.ops.filter((o) => o.n === 1000);
+  const big = r.ops.filter((o) => o.n === 1000 && o.mode !== "capped");
   if (big.length > 0) {
     const peak = Math.max(...big.map((o) => o.host.peakRssMb));
     const which = big.find((o) => o.host.peakRssMb === peak)!;
     rows.push([`provider host RSS under 200 MB at N = 1,000`, `peak ${peak.toFixed(0)} MB (${which.mode} ${which.op}), VmHWM of the dynamic-provider host`, verdict(peak < 200)]);
   } else {
     rows.push([`provider host RSS under 200 MB at N = 1,000`, `not run (N = ${r.sizes.join(", ")}); largest N's peak ${Math.max(0, ...r.ops.map((o) => o.host.peakRssMb)).toFixed(0)} MB`, "not measured"]);
+  }
+  if (capped.length > 0) {
+    const peak = Math.max(...capped.map((o) => o.host.peakRssMb));
+    const which = capped.find((o) => o.host.peakRssMb === peak)!;
+    rows.push([`(same target, \`NODE_OPTIONS=${r.cappedNodeOptions}\`, N = ${which.n})`, `peak ${peak.toFixed(0)} MB (${which.op})`, verdict(peak < 200)]);
   }
   out.push(table(["target", "measured", "verdict"], rows) + "\n");
 
