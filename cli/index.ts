@@ -3,7 +3,9 @@
 const USAGE = `Usage: pulumi-github-secrets <command> [options]
 
 Commands:
-  emulator [--port N] [--fixture FILE]   Serve the GitHub Actions secrets API emulator on 127.0.0.1
+  emulator [--port N] [--fixture FILE] [--api-prefix /api/v3]
+                                         Serve the GitHub Actions secrets API emulator on 127.0.0.1
+                                         (under the prefix, as GitHub Enterprise Server serves it)
                                          and print its base URL once it listens.
   seal --key KEY                         Seal the value read from standard input (byte for byte:
                                          use printf '%s' to leave out a newline) for a public key

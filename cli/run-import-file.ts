@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { createContext } from "../provider/context";
-import { listSecrets, listSelected, type SecretSummary } from "../provider/lookups";
+import type { SecretSummary } from "../provider/lookup-results";
+import { listSecrets, listSelected } from "../provider/lookups";
 import { secretId } from "../provider/scope";
 import { IMPORTED_FINGERPRINT } from "../provider/secret-value";
 import { readSettings } from "../provider/settings";
@@ -105,7 +106,11 @@ export async function runImportFile(args: string[]): Promise<void> {
   const scope = scopeFrom(values);
   if (!values.out) throw new Error("import-file needs --out FILE, where the import file is written.");
   const settings = readSettings();
-  if (!settings.token) throw new Error("import-file reads the token from GITHUB_TOKEN (and the API URL from GITHUB_API_URL); set it.");
+  if (!settings.token && !settings.appAuth) {
+    throw new Error(
+      "import-file reads the token from GITHUB_TOKEN, or a GitHub App installation from GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PEM_FILE (and the API URL from GITHUB_API_URL); set them.",
+    );
+  }
   const context = createContext(settings);
   const secrets = await listSecrets(context, scope, "listing the secrets to import");
   const providerText = await serializedProvider(KIND[scope.kind]);

@@ -1,3 +1,4 @@
+import type { EmulatedApp } from "./app-installations";
 import type { EmulatorState } from "./emulator-state";
 import type { TokenAccess } from "./fixture";
 
@@ -15,7 +16,10 @@ export interface ApiRequest {
   /** The raw request path, for link headers. */
   rawPath: string;
   apiVersion: string;
-  access: TokenAccess;
+  /** What the calling token may do; undefined on the routes a GitHub App calls with its JWT. */
+  access?: TokenAccess;
+  /** The GitHub App the JWT authenticated, on those routes. */
+  app?: EmulatedApp;
   state: EmulatorState;
   urls: EmulatorUrls;
   /** The body as a JSON object; throws GitHub's 400 when it is not one. An empty body is `{}`. */

@@ -1,5 +1,6 @@
 import type { Route } from "./match-route";
 import { route } from "./match-route";
+import { createInstallationToken } from "./routes/app-installations";
 import { findEnvironment, findRepo } from "./routes/find-scope";
 import { deleteOrgSecret, getOrgPublicKey, getOrgSecret, listOrgSecrets, putOrgSecret } from "./routes/org-secrets";
 import { getEnvironment, getRepository, listRepoOrganizationSecrets } from "./routes/repositories";
@@ -33,4 +34,5 @@ export const apiRoutes: readonly Route[] = [
   route("DELETE", "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}", environmentSecrets.remove, "actions/secrets#delete-an-environment-secret"),
   route("GET", "/repos/{owner}/{repo}", getRepository, "repos/repos#get-a-repository"),
   route("GET", "/repos/{owner}/{repo}/environments/{environment_name}", getEnvironment, "deployments/environments#get-an-environment"),
+  route("POST", "/app/installations/{installation_id}/access_tokens", createInstallationToken, "apps/apps#create-an-installation-access-token-for-an-app", "app"),
 ];

@@ -12,6 +12,8 @@ import { validateLimitSettings } from "./secondary-limits";
  * - `GET  /_emulator/secrets`       every secret with its plaintext value
  * - `POST /_emulator/secrets`       write a secret out of band (`SecretSeed` body)
  * - `GET  /_emulator/requests`      the API requests served since start or reset, in the order answered
+ * - `GET  /_emulator/installation-tokens`  the installation tokens issued since start or reset, with
+ *                                   their app, installation, access and `expires_at`
  * - `POST /_emulator/reset`         back to the fixture, or to the fixture in the body; clears the
  *                                   fault rules, returns limits and latency to the start options
  * - `POST /_emulator/rotate-keys`   new key pair and key id for every scope
@@ -45,6 +47,8 @@ export function serveControl(state: EmulatorState, method: string, path: string,
       }
       case "GET /_emulator/requests":
         return { status: 200, body: state.requests };
+      case "GET /_emulator/installation-tokens":
+        return { status: 200, body: state.store.apps.records() };
       case "POST /_emulator/reset":
         state.reset(body.trim() === "" ? undefined : validateFixture(parse(body)));
         return { status: 204 };

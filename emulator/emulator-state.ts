@@ -7,9 +7,11 @@ import { Store } from "./store";
 
 /** One API request as `GET /_emulator/requests` lists it. */
 export interface RequestRecord {
+  /** The HTTP method. */
   method: string;
   /** As received: still URL-encoded, with any API prefix, without the query string. */
   path: string;
+  /** The query string's parameters, decoded. */
   query: Record<string, string>;
   /** 0 when a `reset` fault closed the connection without an answer. */
   status: number;

@@ -10,10 +10,18 @@ export const FAULT_KINDS = [
   "rotate-keys",
 ] as const;
 
+/**
+ * What a fault rule does: `latency` delays, `status` answers 500/502/503, `reset` drops the
+ * connection, `secondary-rate-limit` and `primary-rate-limit` answer as GitHub's limits do,
+ * `not-found-after-write` answers 404 to the first read of a secret after its write, `rotate-keys`
+ * gives every scope a new key pair.
+ */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** The API methods a fault rule can be limited to. */
 export type FaultMethod = "GET" | "PUT" | "DELETE";
 
+/** The statuses a `status` fault answers with. */
 export type FaultStatus = 500 | 502 | 503;
 
 /** Kinds that answer in the API's stead (the operation is then not performed). */
@@ -32,11 +40,17 @@ export type AnsweringKind = Exclude<FaultKind, "latency" | "rotate-keys">;
  *   kinds that answer.
  */
 export interface FaultRuleInput {
+  /** What the rule does. */
   kind: FaultKind;
+  /** The fraction of matching requests hit (0..1, default 1). */
   share?: number;
+  /** Hit at most this many times. */
   count?: number;
+  /** Match only requests of this method. */
   method?: FaultMethod;
+  /** Match only requests whose raw path this regular expression matches. */
   path?: string;
+  /** Delay before answering, when the rule hits. */
   ms?: number;
   /** `status`: 500, 502 or 503. */
   status?: FaultStatus;
@@ -50,17 +64,27 @@ export interface FaultRuleInput {
 
 /** A rule as the control surface shows it: the input with defaults filled in, an id and counters. */
 export interface FaultRule {
+  /** Numbers rules in the order they were added. */
   id: number;
+  /** As given. */
   kind: FaultKind;
+  /** As given, or 1. */
   share: number;
   /** null: no limit. */
   count: number | null;
+  /** null: any method. */
   method: FaultMethod | null;
+  /** null: any path. */
   path: string | null;
+  /** As given. */
   ms?: number;
+  /** As given. */
   status?: FaultStatus;
+  /** As given. */
   retryAfter?: number;
+  /** As given. */
   resetInSeconds?: number;
+  /** As given. */
   afterRequests?: number;
   /** Requests the rule was consulted for (for `not-found-after-write`: first reads after a write). */
   matched: number;

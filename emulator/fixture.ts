@@ -1,3 +1,4 @@
+import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Store } from "./store";
 
@@ -21,36 +22,84 @@ import { Store } from "./store";
  *   `environments` are plain names (they may contain `/`, spaces, `%`...).
  * - `tokens`: accepted tokens. `access` defaults to `"write"`; a `"read"` token gets 403 on writes.
  * - `secrets` (optional): secrets present from the start, with plaintext values; see {@link SecretSeed}.
+ * - `apps` (optional): GitHub Apps that can get installation tokens; see {@link FixtureApp}.
  */
 export interface Fixture {
+  /** The organizations. */
   orgs: FixtureOrg[];
+  /** The repositories, of organizations or of users. */
   repos: FixtureRepo[];
+  /** The tokens the API accepts. */
   tokens: FixtureToken[];
+  /** Secrets present from the start. */
   secrets?: SecretSeed[];
+  /** GitHub Apps whose installations can get tokens. */
+  apps?: FixtureApp[];
 }
 
+/** An organization of the fixture. */
 export interface FixtureOrg {
+  /** Its login, unique case-insensitively. */
   login: string;
+  /** Its numeric id, unique. */
   id: number;
 }
 
+/** A repository of the fixture. */
 export interface FixtureRepo {
+  /** An organization's login (its secrets can then be shared with the repository), or any user's. */
   owner: string;
+  /** The repository's name, unique per owner case-insensitively. */
   name: string;
+  /** Its numeric id, unique. */
   id: number;
+  /** False by default. */
   private?: boolean;
+  /** Its deployment environments, by plain name (`/`, spaces and `%` allowed). */
   environments?: string[];
 }
 
+/** What a token may do: `read` gets 403 on every write. */
 export type TokenAccess = "write" | "read";
 
+/** A token the emulator's API accepts, as `Bearer` or `token` authorization. */
 export interface FixtureToken {
+  /** The token itself, unique. */
   token: string;
+  /** `write` by default. */
   access?: TokenAccess;
 }
 
+/**
+ * A GitHub App: `POST /app/installations/{installation_id}/access_tokens` with a JWT signed (RS256)
+ * by the private half of `publicKey` and `iss` = `id` (or `clientId`) issues an installation token,
+ * which the API then accepts like a fixture token, with the installation's `access`, until it expires.
+ */
+export interface FixtureApp {
+  /** The app's id, unique among the apps. */
+  id: number;
+  /** Also accepted as a JWT's `iss`, as GitHub accepts an app's client ID (`Iv23li...`). */
+  clientId?: string;
+  /** PEM (SPKI or PKCS#1) of the app's RSA key; a private key PEM works too, its public half is used. */
+  publicKey: string;
+  /** Installation ids are unique across all apps. */
+  installations: FixtureInstallation[];
+  /** How long its installation tokens last: 3600 (an hour, as on GitHub) by default. */
+  tokenLifetimeSeconds?: number;
+}
+
+/** One installation of a {@link FixtureApp}: the `installation_id` its tokens are asked for with. */
+export interface FixtureInstallation {
+  /** Unique across all apps. */
+  id: number;
+  /** What its tokens may do; `"write"` by default. */
+  access?: TokenAccess;
+}
+
+/** Where a secret lives: an organization, a repository, or a repository's deployment environment. */
 export type SecretScope = "org" | "repo" | "environment";
 
+/** Which repositories can read an organization secret. */
 export type Visibility = "all" | "private" | "selected";
 
 /**
@@ -61,16 +110,30 @@ export type Visibility = "all" | "private" | "selected";
  * defaults to `private`, an existing one keeps its visibility and selection when they are omitted.
  */
 export interface SecretSeed {
+  /** Where the secret lives. */
   scope: SecretScope;
+  /** The organization's login, or the repository's owner. */
   owner: string;
+  /** For `repo` and `environment`: the repository's name. */
   repository?: string;
+  /** For `environment`: the environment's name as it reads. */
   environment?: string;
+  /** The secret's name (stored upper-cased, as GitHub does). */
   name: string;
+  /** The plaintext value. */
   value: string;
+  /** Organization secrets only; `private` for a new one. */
   visibility?: Visibility;
+  /** Organization secrets of visibility `selected` only: the repositories' ids. */
   selected_repository_ids?: number[];
 }
 
+/**
+ * What the emulator knows unless told otherwise: organization `octo-org`, repositories
+ * `octo-org/hello-world` (id 1296269, public, environments `production` and `prod/eu west`) and
+ * `octo-org/spoon-knife` (id 1300192, private), the token `emulator-token` allowed everything, no secrets.
+ * A fresh copy each call, so a test may change it.
+ */
 export function defaultFixture(): Fixture {
   return {
     orgs: [{ login: "octo-org", id: 9919 }],
@@ -89,6 +152,7 @@ export function defaultFixture(): Fixture {
   };
 }
 
+/** Reads a fixture from a JSON file and checks it; the error names the file and the first bad field. */
 export function loadFixture(path: string): Fixture {
   let text: string;
   try {
@@ -117,12 +181,15 @@ export function validateFixture(value: unknown, source?: string): Fixture {
     const repos = array(root, "repos").map((item, i) => repo(item, `repos[${i}]`));
     const tokens = array(root, "tokens").map((item, i) => token(item, `tokens[${i}]`));
     const secrets = root.secrets === undefined ? [] : array(root, "secrets").map((item, i) => validateSecretSeed(item, `secrets[${i}]`));
+    const apps = root.apps === undefined ? undefined : array(root, "apps").map((item, i) => app(item, `apps[${i}]`));
     unique(orgs.map((o) => o.login.toLowerCase()), "orgs", "login");
     unique(orgs.map((o) => o.id), "orgs", "id");
     unique(repos.map((r) => `${r.owner}/${r.name}`.toLowerCase()), "repos", "owner/name");
     unique(repos.map((r) => r.id), "repos", "id");
     unique(tokens.map((t) => t.token), "tokens", "token");
-    const fixture = { orgs, repos, tokens, secrets };
+    unique((apps ?? []).map((a) => a.id), "apps", "id");
+    unique((apps ?? []).flatMap((a) => a.installations.map((installation) => installation.id)), "apps[*].installations", "id");
+    const fixture: Fixture = { orgs, repos, tokens, secrets, ...(apps && { apps }) };
     new Store(fixture);
     return fixture;
   } catch (error) {
@@ -156,6 +223,26 @@ function token(value: unknown, at: string): FixtureToken {
   const token = string(o, "token", at);
   if (token === "") throw new Error(`${at}.token must not be empty`);
   return { token, access: optionalEnum(o, "access", ["write", "read"], at) ?? "write" };
+}
+
+function app(value: unknown, at: string): FixtureApp {
+  const o = object(value, at);
+  const publicKey = string(o, "publicKey", at);
+  let keyType: string | undefined;
+  try {
+    keyType = createPublicKey(publicKey).asymmetricKeyType;
+  } catch {
+    throw new Error(`${at}.publicKey must be a PEM public key`);
+  }
+  if (keyType !== "rsa") throw new Error(`${at}.publicKey must be an RSA key (GitHub Apps sign their JWTs with RS256)`);
+  const installations = array(o, "installations", at).map((item, i) => {
+    const installation = object(item, `${at}.installations[${i}]`);
+    return { id: positiveInteger(installation, "id", `${at}.installations[${i}]`), access: optionalEnum(installation, "access", ["write", "read"], `${at}.installations[${i}]`) ?? "write" };
+  });
+  const result: FixtureApp = { id: positiveInteger(o, "id", at), publicKey, installations };
+  if (o.clientId !== undefined) result.clientId = string(o, "clientId", at);
+  if (o.tokenLifetimeSeconds !== undefined) result.tokenLifetimeSeconds = positiveInteger(o, "tokenLifetimeSeconds", at);
+  return result;
 }
 
 /** Checks one {@link SecretSeed}'s shape; `at` names it in the error. */

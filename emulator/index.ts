@@ -1,6 +1,14 @@
+/**
+ * An in-process stand-in for GitHub's Actions secrets API, for testing programs offline: it decrypts what it
+ * receives, serves GitHub's status codes and bodies, and injects faults, limits and latency on request.
+ *
+ * @module pulumi-github-secrets/emulator
+ */
 export { type Emulator, type EmulatorOptions, startEmulator } from "./start-emulator";
 export {
   type Fixture,
+  type FixtureApp,
+  type FixtureInstallation,
   type FixtureOrg,
   type FixtureRepo,
   type FixtureToken,
@@ -12,6 +20,7 @@ export {
   loadFixture,
 } from "./fixture";
 export type { SecretRecord } from "./store";
+export type { InstallationTokenRecord } from "./app-installations";
 export type { RequestRecord } from "./emulator-state";
 export type { FaultKind, FaultMethod, FaultRule, FaultRuleInput, FaultStatus } from "./faults";
 export type { LimitSettings, LimitsStatus } from "./secondary-limits";

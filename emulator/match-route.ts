@@ -7,10 +7,12 @@ export interface Route {
   handler: Handler;
   /** The endpoint's documentation, sent as `documentation_url` in its error bodies. */
   docs: string;
+  /** `"app"`: the caller authenticates as a GitHub App, with a JWT, not with a token. */
+  auth?: "app";
 }
 
-export function route(method: string, path: string, handler: Handler, docs: string): Route {
-  return { method, path, handler, docs: `https://docs.github.com/rest/${docs}` };
+export function route(method: string, path: string, handler: Handler, docs: string, auth?: "app"): Route {
+  return { method, path, handler, docs: `https://docs.github.com/rest/${docs}`, ...(auth && { auth }) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { objectOf, onlyKeys, optionalNumber } from "./check-fields";
 
-/** GitHub's secondary limits as the emulator enforces them when asked; see {@link SecondaryLimits}. */
+/** GitHub's secondary limits as the emulator enforces them when asked (`startEmulator({ limits })`, `POST /_emulator/limits`). */
 export interface LimitSettings {
   /** Requests that may be in flight at once. GitHub: about 100. */
   concurrent: number;
@@ -18,12 +18,15 @@ export const DEFAULT_LIMITS: Readonly<LimitSettings> = { concurrent: 100, points
 
 /** What `GET /_emulator/limits` answers. */
 export interface LimitsStatus {
+  /** Whether the limits are enforced. */
   enabled: boolean;
   /** With the defaults filled in; null when the limits are off. */
   settings: LimitSettings | null;
   /** Requests answered 403 by the limits since they were set or the emulator reset. */
   rejected: number;
+  /** Of those, refused for too many requests in flight. */
   rejectedConcurrent: number;
+  /** Of those, refused for too many points in the window. */
   rejectedPoints: number;
   /** API requests being served now (counted whether or not the limits are on). */
   inFlight: number;

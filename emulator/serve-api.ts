@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { ApiResponse, EmulatorUrls } from "./api-request";
 import { ApiError } from "./api-error";
 import { apiRoutes } from "./api-routes";
+import { appFromJwt } from "./app-from-jwt";
 import type { EmulatorState } from "./emulator-state";
 import type { TokenAccess } from "./fixture";
 import { matchRoute } from "./match-route";
@@ -26,8 +27,9 @@ export interface ApiCall {
 }
 
 /**
- * One API request, checked in GitHub's order: API version, credentials, route, write access,
- * then the route's handler. Every answer carries the rate-limit headers.
+ * One API request, checked in GitHub's order: API version, credentials (a token, or on a GitHub
+ * App's own routes its JWT), route, write access, then the route's handler. Every answer carries
+ * the rate-limit headers.
  */
 export function serveApi(call: ApiCall): ApiResponse {
   const { token, access } = caller(call.state, call.headers);
@@ -48,13 +50,17 @@ export function serveApi(call: ApiCall): ApiResponse {
   }
   headers["x-github-api-version-selected"] = version;
   if (call.headers.authorization === undefined) return fail(401, "Requires authentication");
-  if (access === undefined) return fail(401, "Bad credentials");
-
   const apiPath = call.rawPath.startsWith(`${call.prefix}/`) ? call.rawPath.slice(call.prefix.length) : undefined;
   const match = apiPath === undefined ? undefined : matchRoute(apiRoutes, call.method, apiPath);
+  const asApp = match?.route.auth === "app" ? appFromJwt(call.state.store.apps, call.headers.authorization) : undefined;
+  if (asApp && "refused" in asApp) return fail(401, asApp.refused);
+  if (!asApp && access === undefined) return fail(401, "Bad credentials");
   if (!match) return fail(404, "Not Found");
   const docs = match.route.docs;
-  if (WRITE_METHODS.has(call.method) && access === "read") return fail(403, "Resource not accessible by personal access token", docs);
+  if (WRITE_METHODS.has(call.method) && access === "read") {
+    const holder = token !== undefined && call.state.store.apps.access(token) ? "integration" : "personal access token";
+    return fail(403, `Resource not accessible by ${holder}`, docs);
+  }
 
   try {
     const response = match.route.handler({
@@ -63,6 +69,7 @@ export function serveApi(call: ApiCall): ApiResponse {
       rawPath: call.rawPath,
       apiVersion: version,
       access,
+      app: asApp?.app,
       state: call.state,
       urls: call.urls,
       json: () => parseJsonObject(call.body),

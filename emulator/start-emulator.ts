@@ -7,6 +7,7 @@ import { type Fixture, defaultFixture, loadFixture, validateFixture } from "./fi
 import { type LimitSettings, validateLimitSettings } from "./secondary-limits";
 import { createRequestListener } from "./server";
 
+/** How {@link startEmulator} starts the emulator: where it listens, what it knows, and how it behaves. */
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -26,10 +27,13 @@ export interface EmulatorOptions {
   latencyMs?: number;
 }
 
+/** A running emulator. Its control routes are under `/_emulator/` of the same origin. */
 export interface Emulator {
   /** The API's base URL, e.g. `http://127.0.0.1:41234` or `http://127.0.0.1:41234/api/v3`. */
   url: string;
+  /** The port it listens on (the one picked when asked for 0). */
   port: number;
+  /** Stops listening and drops open connections; resolves once the server is closed. */
   close(): Promise<void>;
 }
 

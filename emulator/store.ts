@@ -1,4 +1,5 @@
 import { ApiError, invalid } from "./api-error";
+import { AppInstallations } from "./app-installations";
 import type { Fixture, SecretScope, SecretSeed, TokenAccess, Visibility } from "./fixture";
 import { isValidSecretName } from "./secret-name";
 import { stableId } from "./stable-id";
@@ -52,15 +53,25 @@ export interface Environment extends SecretHolder<StoredSecret> {
 
 /** One secret as `GET /_emulator/secrets` shows it. */
 export interface SecretRecord {
+  /** Where the secret lives. */
   scope: SecretScope;
+  /** The organization's login, or the repository's owner. */
   owner: string;
+  /** The repository's name; null for an organization secret. */
   repository: string | null;
+  /** The environment's name as it reads; null but for an environment secret. */
   environment: string | null;
+  /** The secret's name, upper-cased. */
   name: string;
+  /** The value, decrypted with the scope's private key. */
   value: string;
+  /** An organization secret's visibility; null for the other scopes. */
   visibility: Visibility | null;
+  /** An organization secret's selected repositories (for visibility `selected`); else null. */
   selected_repository_ids: number[] | null;
+  /** ISO 8601, whole seconds, as GitHub gives it. */
   created_at: string;
+  /** ISO 8601, whole seconds, as GitHub gives it. */
   updated_at: string;
 }
 
@@ -74,8 +85,10 @@ export class Store {
   private readonly orgs = new Map<string, Org>();
   private readonly repos = new Map<string, Repo>();
   private readonly tokens = new Map<string, TokenAccess>();
+  readonly apps: AppInstallations;
 
   constructor(fixture: Fixture) {
+    this.apps = new AppInstallations(fixture.apps);
     for (const { login, id } of fixture.orgs) {
       this.orgs.set(login.toLowerCase(), { scope: "org", keyScope: `org/${login.toLowerCase()}`, login, id, secrets: new Map() });
     }
@@ -113,8 +126,9 @@ export class Store {
     });
   }
 
+  /** What a fixture token, or an installation token issued and not yet expired, may do. */
   access(token: string): TokenAccess | undefined {
-    return this.tokens.get(token);
+    return this.tokens.get(token) ?? this.apps.access(token);
   }
 
   org(login: string): Org | undefined {

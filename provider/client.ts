@@ -2,6 +2,7 @@ import Bottleneck from "bottleneck";
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { appAuthStrategy } from "./app-auth-strategy";
 import { pointsBudget } from "./points-budget";
 import type { ProviderSettings } from "./types";
 
@@ -22,7 +23,8 @@ export function createClient(settings: ProviderSettings): Octokit {
   const retryWhileBudgetLasts = (_retryAfter: number, _options: object, _octokit: unknown, retryCount: number) =>
     retryCount < CLIENT_DEFAULTS.rateLimitRetries;
   const client = new GitHubClient({
-    auth: settings.token,
+    // A token given explicitly (a lookup's own) is used even when the settings name an app.
+    ...(settings.appAuth && !settings.token ? { authStrategy: appAuthStrategy, auth: settings.appAuth } : { auth: settings.token }),
     baseUrl: settings.baseUrl,
     userAgent: "pulumi-github-secrets",
     request: { headers: { "x-github-api-version": CLIENT_DEFAULTS.apiVersion } },

@@ -17,9 +17,9 @@ export function createContext(settings: ProviderSettings): ProviderContext {
   };
 }
 
-/** Every call that reaches GitHub needs a token; without one, say where it goes instead of sending a request. */
+/** Every call that reaches GitHub needs a token or a GitHub App installation; without either, say where they go instead of sending a request. */
 export function requireToken(context: ProviderContext, label: string): void {
-  if (!context.settings.token) {
-    throw new Error(`${label}: no GitHub token. Set one with \`pulumi config set --secret github:token TOKEN\` or the GITHUB_TOKEN environment variable; nothing was sent to GitHub.`);
+  if (!context.settings.token && !context.settings.appAuth) {
+    throw new Error(`${label}: no GitHub token. Set one with \`pulumi config set --secret github:token TOKEN\` or the GITHUB_TOKEN environment variable, or a GitHub App installation with github:appAuth (or GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PEM_FILE); nothing was sent to GitHub.`);
   }
 }

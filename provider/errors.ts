@@ -10,6 +10,9 @@ export function invalidInputs(label: string, problems: InputProblem[]): Error {
   return new Error(`${label}: invalid inputs, nothing was sent to GitHub:\n${lines.join("\n")}`);
 }
 
+/** A failure of the provider's credentials, already said in full (what failed, what to check): passed through as it is. */
+export class CredentialsError extends Error {}
+
 interface RequestFailure {
   status?: number;
   message?: string;
@@ -23,7 +26,8 @@ function redact(text: string): string {
   return text.replace(/[A-Za-z0-9+/=_-]{40,}/g, "<redacted>");
 }
 
-function githubMessage(failure: RequestFailure): string {
+/** GitHub's message in an error body (or the error's own), on one line, long base64 runs cut out. */
+export function githubMessage(failure: RequestFailure): string {
   const data = failure.response?.data as { message?: unknown } | undefined;
   const message = typeof data?.message === "string" ? data.message : failure.message ?? "";
   return redact(message.replace(/\s+/g, " ").trim());
@@ -50,6 +54,7 @@ function advice(status: number | undefined, subject: string): string {
 
 /** An API failure as a user can act on it: which resource, what was being done, what to do. */
 export function apiError(error: unknown, label: string, action: string, subject: string): Error {
+  if (error instanceof CredentialsError) return new Error(`${label}: ${action} failed: ${error.message}`);
   const failure = (error ?? {}) as RequestFailure;
   const status = typeof failure.status === "number" ? failure.status : undefined;
   const what = status === undefined ? "could not reach GitHub" : `GitHub answered ${status}`;

@@ -1,16 +1,8 @@
 import { apiError } from "./errors";
 import { listSecretsRoute } from "./scope";
-import { listSelectedRepositories, type SelectedRepository } from "./selected-repositories";
-import type { ProviderContext, PublicKey, Scope } from "./types";
-
-/** A secret as GitHub lists it: never its value. */
-export interface SecretSummary {
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Organization secrets only (not in a repository's list of the organization secrets it can see). */
-  visibility?: "all" | "private" | "selected";
-}
+import type { PublicKey, SecretSummary, SelectedRepository } from "./lookup-results";
+import { listSelectedRepositories } from "./selected-repositories";
+import type { ProviderContext, Scope } from "./types";
 
 interface ListedSecret {
   name: string;

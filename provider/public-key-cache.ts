@@ -1,4 +1,4 @@
-import type { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
 import { publicKeyRoute, scopeKey } from "./scope";
 import type { PublicKey, Scope } from "./types";
 

@@ -1,4 +1,4 @@
-import type { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
 import { apiError, statusOf, type InputProblem } from "./errors";
 import { isUnknown } from "./validate";
 

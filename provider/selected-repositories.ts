@@ -1,4 +1,5 @@
 import { apiError, statusOf } from "./errors";
+import type { SelectedRepository } from "./lookup-results";
 import type { ProviderContext } from "./types";
 
 // The selected-repository endpoints of an organization secret. They exist only for visibility
@@ -7,11 +8,6 @@ const LIST = "GET /orgs/{org}/actions/secrets/{secret_name}/repositories";
 const SET = "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories";
 const ADD = "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}";
 const REMOVE = "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}";
-
-export interface SelectedRepository {
-  id: number;
-  fullName: string;
-}
 
 export async function listSelectedRepositories(context: ProviderContext, org: string, secretName: string): Promise<SelectedRepository[]> {
   const repositories = await context.client.paginate(LIST, { org, secret_name: secretName, per_page: 100 });

@@ -1,5 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { Octokit } from "@octokit/rest";
+// Octokit is an ES module: without the attribute, the published declarations of a CommonJS package fail to
+// compile for projects on node16/nodenext resolution (TS1541). tests/package/pack.test.ts checks it.
+import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
 import type { PublicKeyCache } from "./public-key-cache";
 import type { RepositoryIds } from "./repository-ids";
 import type { SelectionOwners } from "./selection-owners";
@@ -13,7 +15,9 @@ export type Scope =
 
 /** How the provider reaches GitHub. Read from the stack config at call time, never serialized. */
 export interface ProviderSettings {
+  /** At most one of `token` and `appAuth` is set (readSettings decides which). */
   token?: string;
+  appAuth?: AppAuthSettings;
   baseUrl: string;
   /** Requests in flight at once, across every resource of a provider process. */
   maxConcurrency: number;
@@ -22,10 +26,16 @@ export interface ProviderSettings {
   minuteMs: number;
 }
 
-export interface PublicKey {
-  keyId: string;
-  key: string;
+/** A GitHub App installation to authenticate as: installation tokens are got, and renewed, with a JWT signed by the app's key. */
+export interface AppAuthSettings {
+  /** The app's id (digits) or its client ID: the JWT's `iss`. */
+  appId: string;
+  installationId: number;
+  /** PKCS#8 PEM, whatever form it was given in. */
+  privateKey: string;
 }
+
+export type { PublicKey } from "./lookup-results";
 
 /** A value as check() received it: a plaintext to seal, or a value the user sealed already. */
 export type SecretValue =

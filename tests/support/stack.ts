@@ -21,15 +21,16 @@ const PROGRAM = join(__dirname, "..", "programs", "declared");
 
 /**
  * A stack of the `declared` program (or another), run through the engine harness against an emulator at `url`
- * with `token` given as the secret stack config `github:token` (or as GITHUB_TOKEN). Everything the harness printed
- * (but state exports) is kept, so tests can search it all.
+ * with `token` given as the secret stack config `github:token` (or as GITHUB_TOKEN), and `environment` added to the
+ * harness's. Everything the harness printed (but state exports) is kept, so tests can search it all.
  */
-export async function declaredStack(url: string, token: string, program = PROGRAM, tokenVia: "config" | "environment" = "config") {
+export async function declaredStack(url: string, token: string, program = PROGRAM, tokenVia: "config" | "environment" = "config", environment: Record<string, string> = {}) {
   const dir = makeProgramDir(program);
   const env: Record<string, string> = {
     PULUMI_CONFIG_PASSPHRASE: "test passphrase",
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     GITHUB_TOKEN: tokenVia === "environment" ? token : "",
+    ...environment,
   };
   const printed: string[] = [];
   const run = async (...args: string[]): Promise<RunResult> => {

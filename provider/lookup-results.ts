@@ -1,0 +1,31 @@
+// What lookups return: plain data. Kept apart from types.ts, whose ProviderContext names Octokit's client: the
+// SDK's published declarations import these, and must not pull Octokit's types (which need lib es2022) into the
+// compilation of a program that uses the package.
+
+/** A scope's public key, for sealing values yourself (see `seal`). */
+export interface PublicKey {
+  /** GitHub's `key_id`: give it as `keyId` with a value sealed for this key. */
+  keyId: string;
+  /** The Curve25519 public key, standard base64. */
+  key: string;
+}
+
+/** A secret as GitHub lists it: never its value. */
+export interface SecretSummary {
+  /** The name as GitHub stores it, upper-cased. */
+  name: string;
+  /** When the secret was created (ISO 8601). */
+  createdAt: string;
+  /** When its value or settings last changed (ISO 8601). */
+  updatedAt: string;
+  /** Organization secrets only (not in a repository's list of the organization secrets it can see). */
+  visibility?: "all" | "private" | "selected";
+}
+
+/** A repository selected for an organization secret. */
+export interface SelectedRepository {
+  /** The repository's numeric id. */
+  id: number;
+  /** `owner/name`. */
+  fullName: string;
+}
