@@ -34,7 +34,8 @@ export const IMPORTED_FINGERPRINT = "imported:value-unknown";
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-function readValue(news: Record<string, any>, problems: InputProblem[]): SecretValue | "unknown" | "imported" | undefined {
+// SecretSet runs this in the program too, so that one bad value stops the whole set before any secret is written.
+export function readValue(news: Record<string, any>, problems: InputProblem[]): SecretValue | "unknown" | "imported" | undefined {
   const { plaintextValue, encryptedValue, keyId } = news;
   const given = (v: unknown) => v !== undefined && v !== null;
   if (given(plaintextValue) && given(encryptedValue)) {
