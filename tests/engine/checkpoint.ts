@@ -86,6 +86,7 @@ const FIELD_ORDER = Object.keys({
   provider: 0,
   propertyDependencies: 0,
   additionalSecretOutputs: 0,
+  retainOnDelete: 0,
   created: 0,
   modified: 0,
 } satisfies { [K in keyof Required<ResourceState>]: 0 }) as (keyof ResourceState)[];

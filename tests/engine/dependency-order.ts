@@ -4,7 +4,7 @@
 import type { Limit } from "./limiter";
 import type { ResourceState } from "./types";
 
-function dependencyUrns(r: ResourceState): string[] {
+export function dependencyUrns(r: ResourceState): string[] {
   const urns = [...(r.dependencies ?? []), ...Object.values(r.propertyDependencies ?? {}).flat()];
   if (r.parent) urns.push(r.parent);
   if (r.provider) urns.push(r.provider.slice(0, r.provider.lastIndexOf("::")));

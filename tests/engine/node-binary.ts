@@ -1,14 +1,6 @@
-// The Node.js binary for every process the harness starts: the project's `node` dev dependency (Node 22, which
-// @pulumi/pulumi 3.249+ declares) when installed, else whatever Node runs the harness.
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-
+// The Node.js binary for every process the harness starts (programs and the dynamic-provider host): the one that
+// runs the harness, so that a suite run on one Node runs on it throughout. Under npm scripts that is the project's
+// `node` dev dependency (Node 22, which @pulumi/pulumi 3.249+ declares); CI's oldest-Pulumi leg runs jest on Node 20.
 export function nodeBinary(): string {
-  try {
-    const candidate = join(dirname(require.resolve("node/package.json")), "bin", "node");
-    if (existsSync(candidate)) return candidate;
-  } catch {
-    // No `node` package: fall through.
-  }
   return process.execPath;
 }

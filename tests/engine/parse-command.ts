@@ -14,6 +14,8 @@ const options = {
   "show-secrets": { type: "boolean" },
   file: { type: "string", short: "f" },
   "state-dir": { type: "string" },
+  force: { type: "boolean" },
+  "target-dependents": { type: "boolean" },
 } as const;
 
 function parse(args: string[]) {

@@ -46,12 +46,15 @@ export class Report {
     output.out(`${headers[kind]} (${stack}):\n`);
   }
 
-  /** Records a completed step; anything but `same` is printed at once. */
-  step(op: StepOp, urn: string): void {
+  /**
+   * Records a completed step; anything but `same` is printed at once. `retained`: a delete or replacement of a
+   * `retainOnDelete` resource, marked `[retain]` as the CLI marks it (display's addRetainStatusFlag).
+   */
+  step(op: StepOp, urn: string, retained = false): void {
     this.counts.set(op, (this.counts.get(op) ?? 0) + 1);
     if (op === "same") return;
     const verb = this.kind === "preview" ? op : pastTense[op];
-    this.output.out(` ${symbols[op]} ${urnName(urn)} [${urnOwnType(urn)}] ${verb}\n`);
+    this.output.out(` ${symbols[op]} ${urnName(urn)} [${urnOwnType(urn)}] ${verb}${retained ? "[retain]" : ""}\n`);
   }
 
   /** Records a step that failed; the error itself goes to `error()`. */

@@ -27,11 +27,12 @@ export async function runDestroy(ctx: StackContext, olds: ResourceState[]): Prom
           return "kept";
         }
         try {
-          if (isDynamicResourceType(r.type)) {
+          // A retained resource only leaves the state, as in `up`.
+          if (isDynamicResourceType(r.type) && !r.retainOnDelete) {
             await (await getHost()).delete(r.urn, r.id ?? "", r.inputs ?? {}, r.outputs ?? {});
           }
           // Default providers are not shown; a pending delete belongs to an earlier replacement.
-          if (!r.type.startsWith("pulumi:providers:") && !r.delete) report.step("delete", r.urn);
+          if (!r.type.startsWith("pulumi:providers:") && !r.delete) report.step("delete", r.urn, r.retainOnDelete);
           return true;
         } catch (e) {
           ok = false;

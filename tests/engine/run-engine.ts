@@ -3,6 +3,7 @@
 //   import --file FILE --yes [--protect=false] [--cwd DIR] [--stack NAME] [--parallel N] [--state-dir DIR]
 //   config set [--secret] KEY VALUE | config rm KEY
 //   stack export [--show-secrets] [--file FILE]
+//   state delete|rm|remove URN... [--force] [--target-dependents] [--yes]
 // Exit codes follow the CLI (3.227 and later): 0 success, 1 a failed operation, 2 a usage error.
 import { availableParallelism } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import { runDestroy } from "./run-destroy";
 import { runImport } from "./run-import";
 import { runPulumiCli, pulumiOnPath } from "./run-pulumi-cli";
 import { runRefresh } from "./run-refresh";
+import { runStateDelete } from "./run-state-delete";
 import { runUpdate } from "./run-update";
 import { configFilePath, loadStackConfig, qualifyKey, removeConfigValue, setConfigValue, stackCrypter } from "./stack-config";
 import type { Output, Project, StackContext } from "./types";
@@ -73,10 +75,13 @@ async function dispatch(
   output: Output,
 ): Promise<number> {
   const [command, ...rest] = positionals;
-  if (!["config", "stack", "up", "preview", "refresh", "destroy", "import"].includes(command ?? "")) {
-    throw new UsageError(`unknown command '${command ?? ""}' (up, preview, refresh, destroy, import, config, stack)`);
+  if (!["config", "stack", "state", "up", "preview", "refresh", "destroy", "import"].includes(command ?? "")) {
+    throw new UsageError(`unknown command '${command ?? ""}' (up, preview, refresh, destroy, import, config, stack, state)`);
   }
   if (values.protect !== undefined && command !== "import") throw new UsageError("unknown flag: --protect");
+  for (const flag of ["force", "target-dependents"] as const) {
+    if (values[flag] && command !== "state") throw new UsageError(`the engine harness takes --${flag} only with state delete`);
+  }
   const cwd = resolve(baseDir, values.cwd ?? ".");
   const project = readProject(cwd);
   const stack = values.stack ?? "dev";
@@ -105,6 +110,13 @@ async function dispatch(
       return configCommand(rest, values, project, configFile, crypter);
     case "stack":
       return stackCommand(rest, values, stateFilePath(stateDir, stack), crypter, output);
+    case "state": {
+      const [sub, ...urns] = rest;
+      if (!["delete", "rm", "remove"].includes(sub ?? "")) throw new UsageError("usage: state delete URN... [--force] [--target-dependents]");
+      const options = { force: Boolean(values.force), targetDependents: Boolean(values["target-dependents"]) };
+      await runStateDelete({ project, stack, stateFile: stateFilePath(stateDir, stack), crypter, output }, urns, options);
+      return 0;
+    }
     case "import": {
       // In the CLI's order: the file is read, then --yes is required, then the file is checked.
       if (!values.file) {

@@ -271,7 +271,7 @@ class Update {
         inputs: plan.inputs,
         outputs: secretOutputs(outputs, plan.inputs, reg.additionalSecretOutputs),
       };
-      this.record(state, plan.op);
+      this.record(state, plan.op, plan.op === "replace" && old?.retainOnDelete === true);
       return { urn, id: state.id ?? "", object: state.outputs ?? {} };
     };
 
@@ -289,7 +289,7 @@ class Update {
           return finish(outputs, { id: old!.id, created: old!.created, modified: now });
         }
         if (plan.op === "replace" && plan.deleteBeforeReplace && !preview) {
-          await host.delete(urn, old!.id ?? "", old!.inputs ?? {}, old!.outputs ?? {});
+          if (!old!.retainOnDelete) await host.delete(urn, old!.id ?? "", old!.inputs ?? {}, old!.outputs ?? {});
           this.deleted.add(old!);
         }
         const created = await host.create(urn, plan.inputs, preview);
@@ -336,12 +336,13 @@ class Update {
       dependencies: reg.dependencies.length > 0 ? reg.dependencies : undefined,
       propertyDependencies: Object.keys(reg.propertyDependencies).length > 0 ? reg.propertyDependencies : undefined,
       additionalSecretOutputs: reg.additionalSecretOutputs.length > 0 ? reg.additionalSecretOutputs : undefined,
+      retainOnDelete: reg.retainOnDelete || undefined,
     };
   }
 
-  private record(state: ResourceState, op: StepOp | undefined): void {
+  private record(state: ResourceState, op: StepOp | undefined, retained = false): void {
     this.news.push(state);
-    if (op) this.report.step(op, state.urn);
+    if (op) this.report.step(op, state.urn, retained);
   }
 
   /** Old resources the program no longer registers, and old halves of replacements, dependents first. */
@@ -352,7 +353,7 @@ class Update {
     if (this.options.preview) {
       for (const r of leftovers) {
         if (r.protect && !r.delete) this.refuseProtected(r);
-        else if (!r.delete) this.report.step("delete", r.urn);
+        else if (!r.delete) this.report.step("delete", r.urn, r.retainOnDelete);
       }
       return;
     }
@@ -364,11 +365,12 @@ class Update {
           return "kept";
         }
         try {
-          if (isDynamicResourceType(r.type)) {
+          // A retained resource only leaves the state (DeleteStep.Apply skips the provider).
+          if (isDynamicResourceType(r.type) && !r.retainOnDelete) {
             await (await this.host).delete(r.urn, r.id ?? "", r.inputs ?? {}, r.outputs ?? {});
           }
           // The old half of a replacement is part of the "replaced" count.
-          if (!r.delete) this.report.step("delete", r.urn);
+          if (!r.delete) this.report.step("delete", r.urn, r.retainOnDelete);
           return true;
         } catch (e) {
           this.report.stepFailed("delete", r.urn);

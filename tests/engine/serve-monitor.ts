@@ -131,7 +131,6 @@ function toRegistration(req: resourcePb.RegisterResourceRequest): Registration {
     req.getImportid() && "import",
     req.getRemote() && "remote components",
     req.getProtect() && "protect",
-    req.getRetainondelete() && "retainOnDelete",
     req.getDeletedwith() && "deletedWith",
     req.getReplaceonchangesList().length > 0 && "replaceOnChanges",
     (req.getAliasesList().length > 0 || req.getAliasurnsList().length > 0) && "aliases",
@@ -155,5 +154,6 @@ function toRegistration(req: resourcePb.RegisterResourceRequest): Registration {
     deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
     ignoreChanges: req.getIgnorechangesList(),
     additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    retainOnDelete: req.getRetainondelete() === true,
   };
 }

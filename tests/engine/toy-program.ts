@@ -12,6 +12,7 @@ export interface ToySpec {
   dependsOn?: string[];
   idOf?: string;
   secret?: boolean;
+  retainOnDelete?: boolean;
 }
 
 export interface JournalEntry {

@@ -28,6 +28,8 @@ export interface ResourceState {
   provider?: string;
   propertyDependencies?: { [key: string]: string[] };
   additionalSecretOutputs?: string[];
+  /** The `retainOnDelete` option: deleting it (removal, replacement, destroy) drops it from the state without the provider's Delete. */
+  retainOnDelete?: boolean;
   created?: string;
   modified?: string;
 }
@@ -78,6 +80,7 @@ export interface Registration {
   deleteBeforeReplace?: boolean;
   ignoreChanges: string[];
   additionalSecretOutputs: string[];
+  retainOnDelete: boolean;
 }
 
 export interface RegistrationResult {

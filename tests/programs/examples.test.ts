@@ -10,7 +10,15 @@ let emulator: Emulator;
 
 beforeAll(async () => {
   const fixture = defaultFixture();
-  fixture.secrets = [{ scope: "repo", owner: "octo-org", repository: "hello-world", name: "LEGACY_TOKEN", value: "before the import" }];
+  fixture.secrets = [
+    { scope: "repo", owner: "octo-org", repository: "hello-world", name: "LEGACY_TOKEN", value: "before the import" },
+    // What examples/migrate-from-pulumi-github adopts, as pulumi-github left it (tests/programs/migration.test.ts
+    // runs the whole migration).
+    { scope: "repo", owner: "octo-org", repository: "hello-world", name: "RELEASE_TOKEN", value: "from pulumi-github" },
+    { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "production", name: "DATABASE_URL", value: "from pulumi-github" },
+    { scope: "org", owner: "octo-org", name: "SONAR_TOKEN", value: "from pulumi-github", visibility: "selected", selected_repository_ids: [1296269] },
+    { scope: "org", owner: "octo-org", name: "ARTIFACT_TOKEN", value: "from pulumi-github", visibility: "selected", selected_repository_ids: [1296269, 1300192] },
+  ];
   emulator = await startEmulator({ port: 0, fixture });
 });
 afterAll(() => emulator.close());
