@@ -4,6 +4,7 @@ import { ValueSecret } from "./value-secret";
 import { secretId } from "../provider/scope";
 import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
+/** The arguments of an {@link EnvSecret}: the repository, its environment, the secret's name and its value. */
 export interface EnvSecretArgs extends SecretValueArgs {
   /** The user or organization that owns the repository. */
   owner: pulumi.Input<string>;
@@ -23,8 +24,11 @@ export interface EnvSecretArgs extends SecretValueArgs {
  * `OWNER/REPO/ENVIRONMENT/SECRET`, the environment percent-encoded (`prod%2Feu%20west`).
  */
 export class EnvSecret extends ValueSecret {
+  /** The user or organization that owns the repository. */
   declare public readonly owner: pulumi.Output<string>;
+  /** The repository's name, without the owner. */
   declare public readonly repository: pulumi.Output<string>;
+  /** The deployment environment's name as it reads, not percent-encoded. */
   declare public readonly environment: pulumi.Output<string>;
 
   constructor(name: string, args: EnvSecretArgs, opts?: pulumi.CustomResourceOptions) {

@@ -1,7 +1,15 @@
+/**
+ * GitHub Actions secrets as Pulumi resources (organization, repository and environment secrets, and the
+ * repositories selected for an organization secret), lookups of what GitHub holds, and `seal` for values
+ * sealed ahead of time. Values are sealed inside the provider; the state keeps salted fingerprints only.
+ *
+ * @module pulumi-github-secrets
+ */
 export { RepoSecret, type RepoSecretArgs } from "./repo-secret";
 export { EnvSecret, type EnvSecretArgs } from "./env-secret";
 export { OrgSecret, type OrgSecretArgs, type RepositoryRef } from "./org-secret";
 export { OrgSecretRepoSelection, type OrgSecretRepoSelectionArgs } from "./org-secret-repo-selection";
+export { SecretSet, type SecretSetArgs, type SecretSetEntries, type SecretSetScope } from "./secret-set";
 export type { DriftPolicy, SecretValueArgs } from "./secret-inputs";
 export { seal } from "../provider/seal";
 export {

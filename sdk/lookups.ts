@@ -1,16 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createContext } from "../provider/context";
 import * as lookups from "../provider/lookups";
-import type { SecretSummary } from "../provider/lookups";
+import type { PublicKey, SecretSummary, SelectedRepository } from "../provider/lookup-results";
 import { readSettings } from "../provider/settings";
-import type { SelectedRepository } from "../provider/selected-repositories";
-import type { ProviderContext, PublicKey } from "../provider/types";
+import type { ProviderContext } from "../provider/types";
 
 export type { PublicKey, SecretSummary, SelectedRepository };
 
 /** Where lookups reach GitHub; by default the stack config (`github:token`, `github:baseUrl`) or the environment. */
 export interface LookupOptions {
+  /** A token that can read the scope; by default `github:token` or `GITHUB_TOKEN`. */
   token?: string;
+  /** The API's base URL (`https://HOST/api/v3` for GitHub Enterprise Server); by default `github:baseUrl`, `GITHUB_API_URL` or `https://api.github.com`. */
   baseUrl?: string;
 }
 

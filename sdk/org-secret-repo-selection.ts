@@ -4,6 +4,7 @@ import { secretId } from "../provider/scope";
 import { claimSecret, type DriftPolicy } from "./secret-inputs";
 import type { RepositoryRef } from "./org-secret";
 
+/** The arguments of an {@link OrgSecretRepoSelection}: the organization secret and the repositories that can read it. */
 export interface OrgSecretRepoSelectionArgs {
   /** The organization's login. */
   org: pulumi.Input<string>;
@@ -25,7 +26,9 @@ export interface OrgSecretRepoSelectionArgs {
  * repository it does not list, in place. ID: `ORG/SECRET`.
  */
 export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
+  /** The organization's login. */
   declare public readonly org: pulumi.Output<string>;
+  /** The organization secret's name as given. */
   declare public readonly secretName: pulumi.Output<string>;
   /** The repositories' ids as last written. */
   declare public readonly repositoryIds: pulumi.Output<number[]>;

@@ -7,6 +7,7 @@ import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./s
 /** A repository by id (`1296269`) or by `owner/name` (`"octo-org/hello-world"`). */
 export type RepositoryRef = number | string;
 
+/** The arguments of an {@link OrgSecret}: the organization, the secret's name, its value and who can read it. */
 export interface OrgSecretArgs extends SecretValueArgs {
   /** The organization's login. */
   org: pulumi.Input<string>;
@@ -33,7 +34,9 @@ export interface OrgSecretArgs extends SecretValueArgs {
  * `ORG/SECRET`.
  */
 export class OrgSecret extends ValueSecret {
+  /** The organization's login. */
   declare public readonly org: pulumi.Output<string>;
+  /** Which of the organization's repositories can read it: `all`, `private` or `selected`. */
   declare public readonly visibility: pulumi.Output<string>;
   /** The selected repositories' ids as last written (names resolved when written). */
   declare public readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;

@@ -4,6 +4,7 @@ import { ValueSecret } from "./value-secret";
 import { secretId } from "../provider/scope";
 import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
+/** The arguments of a {@link RepoSecret}: the repository, the secret's name and its value. */
 export interface RepoSecretArgs extends SecretValueArgs {
   /** The user or organization that owns the repository, e.g. `octo-org`. */
   owner: pulumi.Input<string>;
@@ -23,7 +24,9 @@ export interface RepoSecretArgs extends SecretValueArgs {
  * case) replaces the secret, deleting the old one first. ID and import ID: `OWNER/REPO/SECRET`.
  */
 export class RepoSecret extends ValueSecret {
+  /** The user or organization that owns the repository. */
   declare public readonly owner: pulumi.Output<string>;
+  /** The repository's name, without the owner. */
   declare public readonly repository: pulumi.Output<string>;
 
   constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {

@@ -24,9 +24,11 @@ export interface SecretValueArgs {
 /**
  * The engine's own import calls the provider's read without the serialized provider, which a
  * dynamic provider cannot answer; so the `import` option is taken out of the options and handed
- * to the provider, which adopts the existing secret (and fails if there is none).
+ * to the provider, which adopts the existing secret (and fails if there is none). The return type
+ * is spelled out: inferred, the published declarations would list every option of the
+ * @pulumi/pulumi the package was built with, naming types that older ones of the peer range lack.
  */
-export function adoptImport(opts: pulumi.CustomResourceOptions | undefined) {
+export function adoptImport(opts: pulumi.CustomResourceOptions | undefined): { opts: Omit<pulumi.CustomResourceOptions, "import">; importId: pulumi.ID | undefined } {
   const { import: importId, ...rest } = opts ?? {};
   return { opts: rest, importId };
 }

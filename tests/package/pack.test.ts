@@ -1,0 +1,85 @@
+import { execFile } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
+import { packageRoot } from "../engine/install-package";
+import { packedPackage, type PackedPackage } from "./packed-package";
+import { typeCheck } from "./type-check";
+
+// What `npm pack` publishes, as npm itself lists it: the compiled modules of the package's four source folders
+// with their declarations, README, LICENSE and package.json; nothing else (no tests, no harness, no sources, no
+// build output of a deleted module). And every entry point package.json names is there and works.
+const ROOT = packageRoot();
+const SOURCE_FOLDERS = ["provider", "sdk", "emulator", "cli"];
+let pack: PackedPackage;
+
+beforeAll(async () => {
+  pack = await packedPackage();
+}, 60_000);
+afterAll(() => pack?.remove());
+
+function sourceModules(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceModules(path);
+    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [relative(ROOT, path).slice(0, -".ts".length)] : [];
+  });
+}
+
+test("the tarball holds exactly the compiled modules and their declarations, README, LICENSE and package.json", () => {
+  const modules = SOURCE_FOLDERS.flatMap((folder) => sourceModules(join(ROOT, folder)));
+  const expected = [...modules.flatMap((m) => [`dist/${m}.js`, `dist/${m}.d.ts`]), "LICENSE", "README.md", "package.json"];
+  // A difference in dist/ alone is a stale build: `npm run build` after deleting dist/ (prepack does both).
+  expect(pack.files).toEqual(expected.sort());
+});
+
+test("every file package.json points to is in the tarball, and `types` comes first in each export", () => {
+  const { main, types, bin = {}, exports = {} } = pack.manifest;
+  const targets = [main, types, ...Object.values(bin)];
+  for (const [subpath, target] of Object.entries(exports)) {
+    if (typeof target === "object") {
+      // TypeScript takes the first condition that matches: a `default` before `types` would hide the declarations.
+      expect([subpath, Object.keys(target)[0]]).toEqual([subpath, "types"]);
+      targets.push(...Object.values(target));
+    } else if (!target.includes("*")) {
+      targets.push(target);
+    }
+  }
+  // The wildcard export exists for the serialized provider, which loads this module.
+  targets.push("./dist/provider/index.js");
+  const missing = targets.map((t) => t!.replace(/^\.\//, "")).filter((t) => !pack.files.includes(t));
+  expect(missing).toEqual([]);
+});
+
+test("Node loads every entry point from the installed tarball, and the bin runs", async () => {
+  const script = `for (const entry of ["pulumi-github-secrets", "pulumi-github-secrets/emulator", "pulumi-github-secrets/dist/provider/index.js"])
+    console.log(entry, Object.keys(require(entry)).sort().join(" "));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: pack.dir });
+  const loaded = Object.fromEntries(stdout.trim().split("\n").map((line) => [line.split(" ")[0], line.split(" ").slice(1)]));
+  expect(loaded["pulumi-github-secrets"]).toEqual(expect.arrayContaining(["RepoSecret", "EnvSecret", "OrgSecret", "OrgSecretRepoSelection", "seal", "getPublicKey"]));
+  expect(loaded["pulumi-github-secrets/emulator"]).toEqual(expect.arrayContaining(["startEmulator", "defaultFixture", "loadFixture"]));
+  expect(loaded["pulumi-github-secrets/dist/provider/index.js"]).toEqual(expect.arrayContaining(["configure", "resourceProvider"]));
+
+  // npm makes the bin executable when it installs it; the shebang is what makes it run with Node.
+  const bin = join(pack.installed, pack.manifest.bin!["pulumi-github-secrets"]);
+  expect(readFileSync(bin, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  const help = await promisify(execFile)(process.execPath, [bin, "--help"]);
+  expect(help.stdout).toMatch(/^Usage: pulumi-github-secrets /);
+});
+
+test.each([
+  ["node10", { module: "commonjs", moduleResolution: "node10", target: "es2020" }], // Pulumi's TypeScript project template
+  ["node16", { module: "node16", moduleResolution: "node16", target: "es2022" }],
+])("TypeScript finds the declarations of every entry point with moduleResolution %s", async (name, compilerOptions) => {
+  writeFileSync(
+    join(pack.dir, "entry-points.ts"),
+    [
+      `import { RepoSecret, type RepoSecretArgs } from "pulumi-github-secrets";`,
+      `import { startEmulator, type Emulator } from "pulumi-github-secrets/emulator";`,
+      `export const used: [typeof RepoSecret, typeof startEmulator] = [RepoSecret, startEmulator];`,
+      `export type Used = [RepoSecretArgs, Emulator];`,
+    ].join("\n"),
+  );
+  const errors = await typeCheck({ dir: pack.dir, name, files: ["entry-points.ts"], compilerOptions });
+  expect(errors).toEqual([]);
+}, 60_000);
