@@ -3,6 +3,7 @@ import { PublicKeyCache } from "./public-key-cache";
 import { RepositoryIds } from "./repository-ids";
 import { SelectionOwners } from "./selection-owners";
 import { ValueVault } from "./value-vault";
+import { WrittenThisRun } from "./written-this-run";
 import type { ProviderContext, ProviderSettings } from "./types";
 
 export function createContext(settings: ProviderSettings): ProviderContext {
@@ -14,6 +15,7 @@ export function createContext(settings: ProviderSettings): ProviderContext {
     repositoryIds: new RepositoryIds(client),
     selectionOwners: new SelectionOwners(),
     values: new ValueVault(),
+    writtenThisRun: new WrittenThisRun(),
   };
 }
 

@@ -74,6 +74,7 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
     const scope = spec.scopeOf(inputs);
     const settings = spec.writeSettings ? await spec.writeSettings(context, inputs, label(inputs)) : { body: {}, outs: {} };
     const done = await writeSecret(context, scope, inputs.secretName, valueFor(context, inputs, label(inputs)), settings.body, label(inputs));
+    context.writtenThisRun.add(secretId(scope, inputs.secretName));
     // A secret that existed before (adopted, or written before) keeps the createdAt a refresh saw.
     const createdAt = done.created ? done.at : olds.createdAt;
     return { ...withoutProvider(inputs), ...settings.outs, ...(createdAt && { createdAt }), updatedAt: done.at, writtenAt: done.at };
@@ -151,6 +152,8 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
     },
 
     async delete(context, _id, props) {
+      // Another resource wrote this secret in this run: it is that resource's now (see WrittenThisRun).
+      if (context.writtenThisRun.has(secretId(spec.scopeOf(props), props.secretName))) return;
       requireToken(context, label(props));
       await deleteSecret(context, spec.scopeOf(props), props.secretName, label(props));
     },

@@ -5,6 +5,7 @@ import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" 
 import type { PublicKeyCache } from "./public-key-cache";
 import type { RepositoryIds } from "./repository-ids";
 import type { SelectionOwners } from "./selection-owners";
+import type { WrittenThisRun } from "./written-this-run";
 import type { ValueVault } from "./value-vault";
 
 /** Where a secret lives. GitHub has three scopes, each with its own public key. */
@@ -50,6 +51,7 @@ export interface ProviderContext {
   repositoryIds: RepositoryIds;
   selectionOwners: SelectionOwners;
   values: ValueVault;
+  writtenThisRun: WrittenThisRun;
 }
 
 /** The operations of one resource kind, given the process's context. */

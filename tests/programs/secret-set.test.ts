@@ -25,6 +25,8 @@ const canary = () => {
 // A step line (` +  name`, ` ~ `, ` +- `, ` - `) or a count of changes in the summary.
 const CHANGES = /^ [+~-]|\d+ (created|updated|replaced|deleted)\b/m;
 const SECRETS = "/repos/octo-org/hello-world/actions/secrets";
+/** What tests/programs/secret-set declares: its stack config `sets`. */
+const declareSets = (sets: object[]) => stack.run("config", "set", "sets", JSON.stringify(sets));
 
 beforeAll(async () => {
   const fixture = defaultFixture();
@@ -50,15 +52,10 @@ test("SecretSet through the engine: .env and map, one request per line added or 
     added: `ADDED=${values.added}`,
   };
   const envFile = (...chosen: string[]) => writeFileSync(join(stack.dir, "secrets.env"), chosen.join("\n") + "\n");
-  await stack.run(
-    "config",
-    "set",
-    "sets",
-    JSON.stringify([
-      { name: "app", args: { owner: "octo-org", repository: "hello-world", envFile: "secrets.env" } },
-      { name: "shared", args: { org: "octo-org", visibility: "all" }, valuesFromEnvironment: ["SHARED_ONE", "SHARED_TWO"] },
-    ]),
-  );
+  await declareSets([
+    { name: "app", args: { owner: "octo-org", repository: "hello-world", envFile: "secrets.env" } },
+    { name: "shared", args: { org: "octo-org", visibility: "all" }, valuesFromEnvironment: ["SHARED_ONE", "SHARED_TWO"] },
+  ]);
   process.env.VALUE_SHARED_ONE = canary();
   process.env.VALUE_SHARED_TWO = canary();
 
@@ -128,4 +125,29 @@ test("SecretSet through the engine: .env and map, one request per line added or 
       expect(`${where}: ${text.includes(needle) ? `holds ${needle}` : "clean"}`).toBe(`${where}: clean`);
     }
   }
+}, 120_000);
+
+test("a line moved from one set to another is written by the new one and not deleted by the old one", async () => {
+  const moved = canary();
+  const stay = canary();
+  const files = (app: string[], ops: string[]) => {
+    writeFileSync(join(stack.dir, "app.env"), app.join("\n") + "\n");
+    writeFileSync(join(stack.dir, "ops.env"), ops.join("\n") + "\n");
+  };
+  await declareSets([
+    { name: "app", args: { owner: "octo-org", repository: "hello-world", envFile: "app.env" } },
+    { name: "ops", args: { owner: "octo-org", repository: "hello-world", envFile: "ops.env" } },
+  ]);
+  files([`MOVED=${moved}`], [`STAY=${stay}`]);
+  expect((await stack.up()).exitCode).toBe(0);
+
+  // The engine creates ops-MOVED (a PUT) before it deletes app-MOVED: the same secret on GitHub.
+  files([], [`STAY=${stay}`, `MOVED=${moved}`]);
+  const mark = await requestCount();
+  const result = await stack.up();
+  expect(result.stdout).toMatch(/\+ 1 created/);
+  expect(result.stdout).toMatch(/- 1 deleted/);
+  expect(await requestsSince(mark)).toEqual([`GET ${SECRETS}/public-key`, `PUT ${SECRETS}/MOVED`]);
+  expect(await secretsOnGitHub()).toEqual({ "hello-world/MOVED": moved, "hello-world/STAY": stay });
+  expect((await stack.destroy()).exitCode).toBe(0);
 }, 120_000);
