@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { SecretSet } from "./secret-set";
+import { SecretSet, type SecretSetArgs } from "./secret-set";
 
 // The set as a program declares it, against Pulumi's mock monitor: what is registered, with which
 // inputs and options. The harness test (tests/programs/secret-set.test.ts) runs it for real.
@@ -90,5 +90,16 @@ test("values and envFile: exactly one of them; map keys, case-insensitively, onc
   expect(() => new SecretSet("both", { ...scope, values: {}, envFile: "x.env" })).toThrow(/  - values: and envFile are both given; give one of them\.$/);
   expect(() => new SecretSet("twice", { ...scope, values: { TOKEN: "a", Token: "b" } })).toThrow(/  - values\.Token: sets Token, which values\.TOKEN sets already/);
   expect(() => new SecretSet("missing", { ...scope, envFile: join(dir, "none.env") })).toThrow(/  - envFile: cannot be read \(ENOENT/);
+  expect(registered).toEqual([]);
+});
+
+test("one scope, whole: org with repository fields, a repository scope without its owner, org-only fields elsewhere", () => {
+  const values = { TOKEN: "canary-scope" };
+  const declare = (args: Record<string, unknown>) => () => new SecretSet("scoped", { ...args, values } as unknown as SecretSetArgs);
+  expect(declare({ org: "octo-org", owner: "octo-org", repository: "hello-world" })).toThrow(
+    /  - owner: is given with org; a set has one scope[^\n]*\n  - repository: is given with org/,
+  );
+  expect(declare({ repository: "hello-world", environment: "production" })).toThrow(/  - owner: is missing; give org for organization secrets, or owner and repository/);
+  expect(declare({ owner: "octo-org", repository: "hello-world", visibility: "all" })).toThrow(/  - visibility: is for organization secrets only/);
   expect(registered).toEqual([]);
 });

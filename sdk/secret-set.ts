@@ -43,6 +43,22 @@ interface Entry {
   where: string;
 }
 
+const REPOSITORY_FIELDS = ["owner", "repository", "environment"] as const;
+const ORG_ONLY_FIELDS = ["visibility", "selectedRepositories"] as const;
+
+// The scope's type is a union TypeScript cannot tell apart field by field (nor check at all in a
+// program that reads its sets from config): exactly one scope, whole.
+function scopeProblems(args: SecretSetArgs): InputProblem[] {
+  const given = (field: string) => (args as object as Record<string, unknown>)[field] !== undefined;
+  if (given("org")) {
+    return REPOSITORY_FIELDS.filter(given).map((field) => ({ field, reason: "is given with org; a set has one scope: give org for organization secrets, or owner and repository (and environment) for a repository's." }));
+  }
+  return [
+    ...["owner", "repository"].filter((field) => !given(field)).map((field) => ({ field, reason: "is missing; give org for organization secrets, or owner and repository (and environment) for a repository's." })),
+    ...ORG_ONLY_FIELDS.filter(given).map((field) => ({ field, reason: "is for organization secrets only; remove it, or give org instead of owner and repository." })),
+  ];
+}
+
 // Every check that needs no request, for every entry at once: a set is declared whole or not at all.
 function entriesOf(args: SecretSetArgs): { entries: Entry[]; problems: InputProblem[] } {
   if (args.values !== undefined && args.envFile !== undefined) {
@@ -54,7 +70,7 @@ function entriesOf(args: SecretSetArgs): { entries: Entry[]; problems: InputProb
       : args.values !== undefined
         ? { entries: Object.entries(args.values).map(([name, value]) => ({ name, value, where: `values.${name}` })), problems: [] }
         : { entries: [], problems: [{ field: "envFile", reason: "is missing; give the path of a .env file, or values (a map of names to values)." }] };
-  const problems = [...read.problems];
+  const problems = [...scopeProblems(args), ...read.problems];
   const seen = new Map<string, string>();
   for (const { name, value, where } of read.entries) {
     const nameProblem = checkSecretName(where, name);
