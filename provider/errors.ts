@@ -36,11 +36,11 @@ export function githubMessage(failure: RequestFailure): string {
 function advice(status: number | undefined, subject: string): string {
   switch (status) {
     case 401:
-      return "GitHub rejected the token. Set a valid one with `pulumi config set --secret github:token TOKEN` or the GITHUB_TOKEN environment variable.";
+      return "GitHub rejected the token. Set a valid one with `pulumi config set --secret github:token TOKEN` or the GITHUB_TOKEN environment variable (as a GitHub App, check github:appAuth: the installation may have been removed).";
     case 403:
-      return `The token may not do this. A fine-grained token needs "Secrets: read and write" on the repository (for organization secrets, "Organization secrets: read and write"); a classic token needs the repo scope (admin:org for organization secrets). If the message mentions a rate limit, wait and run again.`;
+      return `The token may not do this. A fine-grained token or a GitHub App installation needs "Secrets: read and write" on the repository (for organization secrets, "Organization secrets: read and write"; an installation also needs access to the repository); a classic token needs the repo scope (admin:org for organization secrets). If the message mentions a rate limit, wait and run again.`;
     case 404:
-      return `GitHub does not know ${subject}, or the token cannot see it (GitHub answers 404 rather than 403 for private resources). Check the names and the token's access.`;
+      return `GitHub does not know ${subject}, or the token cannot see it (GitHub answers 404 rather than 403 for private resources). Check the names and the token's access (as a GitHub App, the repositories the installation may access).`;
     case 409:
       return "GitHub refused the change because of the secret's current state.";
     case 422:

@@ -11,6 +11,7 @@ const options = {
   parallel: { type: "string", short: "p" },
   refresh: { type: "boolean", short: "r" },
   secret: { type: "boolean" },
+  path: { type: "boolean" },
   "show-secrets": { type: "boolean" },
   file: { type: "string", short: "f" },
   "state-dir": { type: "string" },

@@ -1,7 +1,7 @@
 // The harness's command line, shaped like the Pulumi CLI's, as a function:
 //   up|preview|refresh|destroy [--yes] [--cwd DIR] [--stack NAME] [--parallel N] [--refresh] [--state-dir DIR]
 //   import --file FILE --yes [--protect=false] [--cwd DIR] [--stack NAME] [--parallel N] [--state-dir DIR]
-//   config set [--secret] KEY VALUE | config rm KEY
+//   config set [--secret] [--path] KEY VALUE | config rm KEY
 //   stack export [--show-secrets] [--file FILE]
 //   state delete|rm|remove URN... [--force] [--target-dependents] [--yes]
 // Exit codes follow the CLI (3.227 and later): 0 success, 1 a failed operation, 2 a usage error.
@@ -166,14 +166,16 @@ async function configCommand(
 ): Promise<number> {
   const [sub, key, value, ...extra] = args;
   if (sub === "set" && key !== undefined && value !== undefined && extra.length === 0) {
-    await setConfigValue(configFile, qualifyKey(key, project.name), value, Boolean(values.secret), crypter);
+    // --path: `ns:key.a.b` sets b inside the object at ns:key (dotted names only, no list indexes).
+    const [topKey, ...path] = values.path ? key.split(".") : [key];
+    await setConfigValue(configFile, qualifyKey(topKey, project.name), path, value, Boolean(values.secret), crypter);
     return 0;
   }
   if (sub === "rm" && key !== undefined && value === undefined) {
     removeConfigValue(configFile, qualifyKey(key, project.name));
     return 0;
   }
-  throw new UsageError("usage: config set [--secret] KEY VALUE | config rm KEY");
+  throw new UsageError("usage: config set [--secret] [--path] KEY VALUE | config rm KEY");
 }
 
 async function stackCommand(

@@ -44,6 +44,12 @@ export async function loadStackConfig(file: string, crypter: () => Promise<Crypt
   for (const [key, raw] of Object.entries(readDocument(file).config ?? {})) {
     if (isSecure(raw)) {
       config.set(key, { value: (await crypter()).decrypt(raw.secure), secret: true });
+    } else if (typeof raw === "object" && raw !== null) {
+      // An object with a secure value inside (from `config set --secret --path`) is a secret as a whole,
+      // as the engine hands it to programs and providers.
+      const found = { secure: false };
+      const value = await decryptWithin(raw, crypter, found);
+      config.set(key, { value: JSON.stringify(value), secret: found.secure });
     } else {
       config.set(key, { value: typeof raw === "string" ? raw : JSON.stringify(raw), secret: false });
     }
@@ -51,9 +57,21 @@ export async function loadStackConfig(file: string, crypter: () => Promise<Crypt
   return config;
 }
 
+async function decryptWithin(raw: unknown, crypter: () => Promise<Crypter>, found: { secure: boolean }): Promise<unknown> {
+  if (isSecure(raw)) {
+    found.secure = true;
+    return (await crypter()).decrypt(raw.secure);
+  }
+  if (typeof raw !== "object" || raw === null) return raw;
+  const entries = await Promise.all(Object.entries(raw).map(async ([k, v]) => [k, await decryptWithin(v, crypter, found)] as const));
+  return Array.isArray(raw) ? entries.map(([, v]) => v) : Object.fromEntries(entries);
+}
+
+/** Sets `key`, or with a `path` the value at that path inside the object `key` holds (made as needed). */
 export async function setConfigValue(
   file: string,
   key: string,
+  path: string[],
   value: string,
   secret: boolean,
   crypter: () => Promise<Crypter>,
@@ -61,7 +79,12 @@ export async function setConfigValue(
   const stored = secret ? { secure: (await crypter()).encrypt(value) } : value;
   // Re-read after the crypter may have added the salt.
   const doc = readDocument(file);
-  writeDocument(file, { ...doc, config: { ...doc.config, [key]: stored } });
+  const within = (current: unknown, [head, ...rest]: string[]): unknown => {
+    if (head === undefined) return stored;
+    const object = typeof current === "object" && current !== null && !isSecure(current) ? (current as Record<string, unknown>) : {};
+    return { ...object, [head]: within(object[head], rest) };
+  };
+  writeDocument(file, { ...doc, config: { ...doc.config, [key]: within(doc.config?.[key], path) } });
 }
 
 export function removeConfigValue(file: string, key: string): void {

@@ -8,12 +8,15 @@ import { byName, declaredStack, type Declared } from "../support/stack";
 // app's private key nor an installation token may show up in the state, a file or anything printed.
 const APP_ID = 31337;
 const INSTALLATION_ID = 4242;
+const READ_ONLY_INSTALLATION_ID = 4343;
 const TOKEN = `ghp_canary${randomUUID().replace(/-/g, "")}`;
 const appKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
 // As GitHub hands it out: PKCS#1, "BEGIN RSA PRIVATE KEY".
 const PEM = appKey.privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-// The key's base64 body, line by line, and the lines as written with \n escapes.
-const keyCanaries = [...PEM.trim().split("\n").slice(1, -1), PEM.trim().replace(/\n/g, "\\n").slice(40, 140)];
+// The key's base64 body, line by line, and the lines as written with \n escapes; and the same key
+// in the PKCS#8 form the provider converts it to.
+const PKCS8 = appKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+const keyCanaries = [...PEM.trim().split("\n").slice(1, -1), PEM.trim().replace(/\n/g, "\\n").slice(40, 140), ...PKCS8.trim().split("\n").slice(1, -1)];
 const appAuth = (fields: Record<string, unknown> = {}) => JSON.stringify({ id: String(APP_ID), installationId: String(INSTALLATION_ID), pemFile: PEM, ...fields });
 
 let emulator: Emulator;
@@ -31,7 +34,7 @@ beforeAll(async () => {
     fixture: {
       ...defaultFixture(),
       tokens: [{ token: TOKEN }],
-      apps: [{ id: APP_ID, publicKey: appKey.publicKey.export({ type: "spki", format: "pem" }).toString(), installations: [{ id: INSTALLATION_ID }] }],
+      apps: [{ id: APP_ID, publicKey: appKey.publicKey.export({ type: "spki", format: "pem" }).toString(), installations: [{ id: INSTALLATION_ID }, { id: READ_ONLY_INSTALLATION_ID, access: "read" }] }],
     },
   });
   expect(emulator.url).toMatch(/\/api\/v3$/);
@@ -53,7 +56,10 @@ const repoSecret = (value: string): Declared => ({ kind: "RepoSecret", name: "de
 test("as a GitHub App installation from secret stack config github:appAuth: one token exchange per run at /api/v3, and no key or token kept", async () => {
   const stack = await declaredStack(emulator.url, "", undefined, "environment");
   try {
-    expect((await stack.run("config", "set", "--secret", "github:appAuth", appAuth())).exitCode).toBe(0);
+    // As the README says to set it: field by field, the key with --secret (which makes the whole object a secret).
+    expect((await stack.run("config", "set", "--path", "github:appAuth.id", String(APP_ID))).exitCode).toBe(0);
+    expect((await stack.run("config", "set", "--path", "github:appAuth.installationId", String(INSTALLATION_ID))).exitCode).toBe(0);
+    expect((await stack.run("config", "set", "--secret", "--path", "--", "github:appAuth.pemFile", PEM)).exitCode).toBe(0);
     const values = [`canary-${randomUUID()}`, `canary-${randomUUID()}`];
     await stack.declare([repoSecret(values[0]), { kind: "OrgSecret", name: "registry", args: { org: "octo-org", secretName: "REGISTRY", visibility: "all" }, value: values[1] }]);
 
@@ -145,6 +151,12 @@ test("a token at /api/v3; then both credentials, an incomplete github:appAuth an
     expect(lacking.exitCode).toBe(1);
     expect(lacking.stdout + lacking.stderr).toMatch(/RepoSecret octo-org\/hello-world\/DEPLOY_KEY: .*GitHub App 31337 could not get an installation token for installation 999: GitHub answered 404: "Not Found"\. The app has no installation 999: check github:appAuth\.installationId/);
     expect(described(await requestsSince(mark))).toEqual(["POST /api/v3/app/installations/999/access_tokens 404"]);
+
+    // An installation that may read secrets but not write them: GitHub's 403, and which permission it needs.
+    await stack.run("config", "set", "--secret", "github:appAuth", appAuth({ installationId: String(READ_ONLY_INSTALLATION_ID) }));
+    const readOnly = await stack.up();
+    expect(readOnly.exitCode).toBe(1);
+    expect(readOnly.stdout + readOnly.stderr).toMatch(/RepoSecret octo-org\/hello-world\/DEPLOY_KEY: .*GitHub answered 403: "Resource not accessible by integration".*a GitHub App installation needs "Secrets: read and write" on the repository/);
     expectAbsent([...keyCanaries, TOKEN], [...stack.files(), stack.printed()]);
   } finally {
     stack.remove();

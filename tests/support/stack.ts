@@ -34,7 +34,8 @@ export async function declaredStack(url: string, token: string, program = PROGRA
   };
   const printed: string[] = [];
   const run = async (...args: string[]): Promise<RunResult> => {
-    const result = await runEngine([...args, "--cwd", dir], { env });
+    // --cwd first: a value after `--` (one that starts with a dash) must be the last argument.
+    const result = await runEngine(["--cwd", dir, ...args], { env });
     // What an export prints is the state itself, searched as such.
     if (args[0] !== "stack") printed.push(result.stdout, result.stderr);
     return result;
