@@ -7,9 +7,9 @@ import type { ProviderContext } from "../provider/types";
 
 export type { PublicKey, SecretSummary, SelectedRepository };
 
-/** Where lookups reach GitHub; by default the stack config (`github:token`, `github:baseUrl`) or the environment. */
+/** Where lookups reach GitHub; by default the stack config (`github:token` or `github:appAuth`, `github:baseUrl`) or the environment. */
 export interface LookupOptions {
-  /** A token that can read the scope; by default `github:token` or `GITHUB_TOKEN`. */
+  /** A token that can read the scope; by default `github:token` or `GITHUB_TOKEN`, or the GitHub App installation of `github:appAuth`. */
   token?: string;
   /** The API's base URL (`https://HOST/api/v3` for GitHub Enterprise Server); by default `github:baseUrl`, `GITHUB_API_URL` or `https://api.github.com`. */
   baseUrl?: string;

@@ -83,3 +83,18 @@ test.each([
   const errors = await typeCheck({ dir: pack.dir, name, files: ["entry-points.ts"], compilerOptions });
   expect(errors).toEqual([]);
 }, 60_000);
+
+test("the @pulumi/pulumi this suite runs on is inside the peer range, whose floor is what the oldest CI leg installs", () => {
+  const range = pack.manifest.peerDependencies?.["@pulumi/pulumi"] ?? "";
+  // .ci/run reads the floor from this form; anything else would leave the oldest leg without a version.
+  const floor = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
+  expect(floor).not.toBeNull();
+  const [major, minor, patch] = floor!.slice(1).map(Number);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const installed = (require("@pulumi/pulumi/package.json") as { version: string }).version.split(".").map(Number);
+  expect(installed[0]).toBe(major);
+  expect(installed[1] * 1e6 + installed[2]).toBeGreaterThanOrEqual(minor * 1e6 + patch);
+  // The built CommonJS require()s Octokit's ES modules, which Node does unflagged from 20.19 on.
+  const nodeFloor = /^>=\s*(\d+)\.(\d+)/.exec(pack.manifest.engines?.node ?? "");
+  expect(nodeFloor && Number(nodeFloor[1]) * 100 + Number(nodeFloor[2])).toBeGreaterThanOrEqual(2019);
+});

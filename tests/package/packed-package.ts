@@ -27,10 +27,8 @@ export interface Manifest {
   types?: string;
   bin?: Record<string, string>;
   exports?: Record<string, string | Record<string, string>>;
-  typesVersions?: Record<string, Record<string, string[]>>;
   engines?: Record<string, string>;
   peerDependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
 }
 
 export async function packedPackage(): Promise<PackedPackage> {
