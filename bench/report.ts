@@ -28,8 +28,8 @@ export interface OpRow extends Measured {
   minimumMs: number;
 }
 
-export interface BaselineRow {
-  kind: "keyPerWrite" | "unbounded";
+/** A run of N writes outside the engine, and how many of them GitHub ended up holding. */
+interface WritesRun {
   n: number;
   wallMs: number;
   spanMs: number;
@@ -38,20 +38,16 @@ export interface BaselineRow {
   rejected: number;
   landed: number;
   failed: number;
+}
+
+export interface BaselineRow extends WritesRun {
+  kind: "keyPerWrite" | "unbounded";
   load: LoadFigures;
 }
 
 /** The provider alone, without the engine: check + create of all N at once (bench/provider-direct.ts). */
-export interface DirectRow {
+export interface DirectRow extends WritesRun {
   mode: "latency" | "limited";
-  n: number;
-  wallMs: number;
-  spanMs: number;
-  span: SpanFigures;
-  counts: RequestCounts;
-  rejected: number;
-  landed: number;
-  failed: number;
   expected: OpRow["expected"];
   minimumMs: number;
 }

@@ -1,13 +1,8 @@
 import { configure, resourceProvider } from "./index";
 import { readSettings } from "./settings";
-import { asEngineSends, emulatedGitHub, TOKEN } from "../tests/support/emulated-github";
+import { asEngineSends, useEmulatedGitHub, TOKEN } from "../tests/support/emulated-github";
 
-type GitHub = Awaited<ReturnType<typeof emulatedGitHub>>;
-let github: GitHub;
-beforeAll(async () => {
-  github = await emulatedGitHub();
-});
-afterAll(() => github.close());
+const github = useEmulatedGitHub();
 
 const stackConfig = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 

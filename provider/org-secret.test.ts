@@ -1,15 +1,9 @@
 import { orgSecret } from "./org-secret";
 import { orgSecretRepoSelection } from "./org-secret-repo-selection";
-import { asEngineSends, emulatedGitHub } from "../tests/support/emulated-github";
+import { asEngineSends, useEmulatedGitHub } from "../tests/support/emulated-github";
 import type { ProviderContext } from "./types";
 
-type GitHub = Awaited<ReturnType<typeof emulatedGitHub>>;
-let github: GitHub;
-beforeAll(async () => {
-  github = await emulatedGitHub();
-});
-afterAll(() => github.close());
-beforeEach(() => github.reset());
+const github = useEmulatedGitHub({ resetEachTest: true });
 
 const HELLO = 1296269;
 const SPOON = 1300192;

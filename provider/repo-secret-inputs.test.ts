@@ -1,12 +1,7 @@
 import { repoSecret } from "./repo-secret";
-import { emulatedGitHub } from "../tests/support/emulated-github";
+import { useEmulatedGitHub } from "../tests/support/emulated-github";
 
-type GitHub = Awaited<ReturnType<typeof emulatedGitHub>>;
-let github: GitHub;
-beforeAll(async () => {
-  github = await emulatedGitHub();
-});
-afterAll(() => github.close());
+const github = useEmulatedGitHub();
 
 const CANARY = "canary-bad-input-5f1c";
 const valid = { owner: "octo-org", repository: "hello-world", secretName: "DEPLOY_TOKEN", plaintextValue: CANARY };

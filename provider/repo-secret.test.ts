@@ -1,18 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { repoSecret } from "./repo-secret";
 import { seal } from "./seal";
-import { asEngineSends, emulatedGitHub, mentions } from "../tests/support/emulated-github";
+import { asEngineSends, useEmulatedGitHub, mentions } from "../tests/support/emulated-github";
 import type { ProviderContext } from "./types";
 import { SETTING_DEFAULTS } from "./settings";
 
-type GitHub = Awaited<ReturnType<typeof emulatedGitHub>>;
-
-let github: GitHub;
-beforeAll(async () => {
-  github = await emulatedGitHub();
-});
-afterAll(() => github.close());
-beforeEach(() => github.reset());
+const github = useEmulatedGitHub({ resetEachTest: true });
 
 const canary = () => `canary-${randomUUID()}`;
 const args = (value: string, overrides: Record<string, unknown> = {}) => ({

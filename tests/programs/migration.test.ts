@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeProgramDir, removeProgramDir } from "../engine/program-dir";
 import { runEngine } from "../engine/run-engine";
-import { emulatedGitHub, TOKEN, type EmulatedSecret } from "../support/emulated-github";
+import { TOKEN, useEmulatedGitHub, type EmulatedSecret } from "../support/emulated-github";
 
 // docs/migrating-from-pulumi-github.md, run through the harness against the emulator: one stack, first the
 // program before (tests/programs/before-migration: stand-ins for pulumi-github's resources, acting on GitHub as
@@ -20,11 +20,7 @@ const LEGACY_TYPE = /^pulumi-nodejs:dynamic\/github:/;
 const HELLO_WORLD = 1296269;
 const SPOON_KNIFE = 1300192;
 
-let github: Awaited<ReturnType<typeof emulatedGitHub>>;
-beforeAll(async () => {
-  github = await emulatedGitHub();
-});
-afterAll(() => github.close());
+const github = useEmulatedGitHub();
 
 async function migrationStack() {
   const before = makeProgramDir(BEFORE);

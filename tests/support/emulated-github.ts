@@ -45,6 +45,22 @@ export async function emulatedGitHub(fixture?: Fixture) {
   };
 }
 
+export type EmulatedGitHub = Awaited<ReturnType<typeof emulatedGitHub>>;
+
+/**
+ * One emulator for a test file: started before its tests, closed after them, and with
+ * `resetEachTest` emptied before each. The object is filled in when the emulator has started.
+ */
+export function useEmulatedGitHub(options: { resetEachTest?: boolean } = {}): EmulatedGitHub {
+  const github = {} as EmulatedGitHub;
+  beforeAll(async () => {
+    Object.assign(github, await emulatedGitHub());
+  });
+  afterAll(() => github.close());
+  if (options.resetEachTest) beforeEach(() => github.reset());
+  return github;
+}
+
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
 /**
