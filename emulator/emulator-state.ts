@@ -13,10 +13,10 @@ export interface RequestRecord {
   path: string;
   /** The query string's parameters, decoded. */
   query: Record<string, string>;
-  /** 0 when a `reset` fault closed the connection without an answer. */
+  /** 0 when a `reset` fault closed the connection without an answer; a stalled answer's own status otherwise. */
   status: number;
   /**
-   * Present when a fault rule answered, delayed or rotated the keys at this request: the kind of
+   * Present when a fault rule answered, delayed, changed or stalled the answer, or rotated the keys at this request: the kind of
    * the rule that answered, else of the first that applied.
    */
   fault?: FaultKind;

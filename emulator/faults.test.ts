@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
@@ -22,23 +23,91 @@ afterAll(() => emulator.close());
 
 beforeEach(() => reset());
 
-interface Answer {
+interface TextAnswer {
   status: number;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
+  text: string;
   ms: number;
 }
 
+interface Answer extends Omit<TextAnswer, "text"> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+type CallOptions = { body?: unknown; raw?: string; token?: string | null; on?: Emulator };
+
 /** One API call (or control call with `token: null`) against `on` (the shared emulator by default). */
-async function call(method: string, path: string, options: { body?: unknown; raw?: string; token?: string | null; on?: Emulator } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { accept: "application/vnd.github+json" };
-  if (options.token !== null) headers.authorization = `Bearer ${options.token ?? TOKEN}`;
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+  const { text, ...answer } = await callText(method, path, options);
+  return { ...answer, body: text === "" ? undefined : JSON.parse(text) };
+}
+
+/** As {@link call}, the body left as text: for answers that are not JSON, or not whole. */
+async function callText(method: string, path: string, options: CallOptions = {}): Promise<TextAnswer> {
   const started = performance.now();
-  const response = await fetch(`${(options.on ?? emulator).url}${path}`, { method, headers, body });
+  const response = await fetch(`${(options.on ?? emulator).url}${path}`, { method, headers: requestHeaders(options.token), body: requestBody(options) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text), ms: performance.now() - started };
+  return { status: response.status, headers: response.headers, text, ms: performance.now() - started };
+}
+
+function requestHeaders(token?: string | null): Record<string, string> {
+  const headers: Record<string, string> = { accept: "application/vnd.github+json" };
+  if (token !== null) headers.authorization = `Bearer ${token ?? TOKEN}`;
+  return headers;
+}
+
+function requestBody(options: CallOptions): string | undefined {
+  return options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+}
+
+interface RawAnswer {
+  /** Undefined when no status line came before the client gave up. */
+  status?: number;
+  /** The header lines as sent: name, value, name, value... */
+  rawHeaders: string[];
+  /** The body's bytes received. */
+  received: Buffer;
+  /** Whether the body came whole; false when the client gave up first. */
+  ended: boolean;
+}
+
+/**
+ * One API call over `node:http`, for what fetch hides: the header lines as sent, and an answer
+ * that never ends, given up (the socket closed) after `waitMs`.
+ */
+function rawCall(method: string, path: string, options: CallOptions & { waitMs?: number } = {}): Promise<RawAnswer> {
+  return new Promise((resolve) => {
+    const answer: RawAnswer = { rawHeaders: [], received: Buffer.alloc(0), ended: false };
+    const chunks: Buffer[] = [];
+    const finish = () => {
+      clearTimeout(timer);
+      answer.received = Buffer.concat(chunks);
+      resolve(answer);
+    };
+    // agent: false, so that no kept-alive socket outlives the call.
+    const req = request(`${(options.on ?? emulator).url}${path}`, { method, headers: requestHeaders(options.token), agent: false }, (res) => {
+      answer.status = res.statusCode;
+      answer.rawHeaders = res.rawHeaders;
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        answer.ended = true;
+        finish();
+      });
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      finish();
+    }, options.waitMs ?? 5_000);
+    // Destroying the request on giving up rejects it; the answer so far is what the test looks at.
+    req.on("error", () => undefined);
+    req.end(requestBody(options));
+  });
+}
+
+/** The values of a header's lines, as sent, in order. */
+function headerLines(answer: RawAnswer, name: string): string[] {
+  return answer.rawHeaders.flatMap((value, i) => (i % 2 === 0 && value.toLowerCase() === name ? [answer.rawHeaders[i + 1]] : []));
 }
 
 function control(method: string, path: string, body?: unknown, on?: Emulator): Promise<Answer> {
@@ -89,6 +158,17 @@ async function putSecret(scope: string, name: string, value: string, on?: Emulat
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Writes repository secrets out of band, so that lists have something to page through. */
+async function seedRepoSecrets(...names: string[]): Promise<void> {
+  for (const name of names) {
+    const answer = await control("POST", "secrets", { scope: "repo", owner: "octo-org", repository: "hello-world", name, value: "v" });
+    expect(answer.status).toBe(201);
+  }
+}
+
+/** Octokit's paginate reads the next page from this; a garbled link must not match it. */
+const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
+
 /** A fresh emulator for one test, closed afterwards. */
 async function withEmulator(options: EmulatorOptions, use: (on: Emulator) => Promise<void>): Promise<void> {
   const own = await startEmulator(options);
@@ -125,10 +205,22 @@ describe("the fault rules' control surface", () => {
       { kind: "primary-rate-limit", resetInSeconds: 2 },
       { kind: "not-found-after-write", count: 1, path: "hello-world" },
       { kind: "rotate-keys", afterRequests: 4, method: "PUT" },
+      { kind: "gateway-html", status: 504, ms: 1 },
+      { kind: "gateway-html", status: 200, share: 0.5 },
+      { kind: "date", mode: "drop" },
+      { kind: "date", mode: "garble", method: "GET" },
+      { kind: "date", mode: "double", count: 2 },
+      { kind: "link", path: "/secrets$" },
+      { kind: "body", mode: "empty" },
+      { kind: "body", mode: "truncate", share: 0.3 },
+      { kind: "stall", at: "headers" },
+      { kind: "stall", at: "body", method: "DELETE" },
     ]) {
       expect(await addFault(rule)).toMatchObject(rule);
     }
-    expect(await faults()).toHaveLength(9);
+    expect(await faults()).toHaveLength(19);
+    // A gateway answers 502 unless told otherwise, and the rule says so.
+    expect(await addFault({ kind: "gateway-html" })).toMatchObject({ kind: "gateway-html", status: 502 });
   });
 
   test("bad rules are refused with 400 and the field named", async () => {
@@ -148,6 +240,21 @@ describe("the fault rules' control surface", () => {
       [{ kind: "rotate-keys", afterRequests: 0 }, /fault\.afterRequests must be an integer >= 1/],
       [{ kind: "rotate-keys", afterRequests: 2, share: 0.5 }, /unknown field "share"/],
       [{ kind: "not-found-after-write", method: "GET" }, /unknown field "method"/],
+      [{ kind: "gateway-html", status: 503 }, /fault\.status must be one of 200, 502, 504/],
+      [{ kind: "gateway-html", status: "502" }, /fault\.status must be one of 200, 502, 504/],
+      [{ kind: "date" }, /fault\.mode must be one of "drop", "garble", "double"/],
+      [{ kind: "date", mode: "empty" }, /fault\.mode must be one of "drop", "garble", "double"/],
+      [{ kind: "body", mode: "drop" }, /fault\.mode must be one of "empty", "truncate"/],
+      [{ kind: "stall" }, /fault\.at must be one of "headers", "body"/],
+      [{ kind: "stall", at: "status" }, /fault\.at must be one of "headers", "body"/],
+      // Each new field only for its kinds; the modifying kinds take no delay (latency rules do that).
+      [{ kind: "link", mode: "drop" }, /fault \(kind link\) has unknown field "mode"/],
+      [{ kind: "status", status: 500, mode: "empty" }, /unknown field "mode"/],
+      [{ kind: "latency", ms: 1, at: "body" }, /unknown field "at"/],
+      [{ kind: "date", mode: "drop", at: "body" }, /unknown field "at"/],
+      [{ kind: "stall", at: "body", status: 502 }, /unknown field "status"/],
+      [{ kind: "body", mode: "empty", ms: 5 }, /unknown field "ms"/],
+      [{ kind: "stall", at: "headers", count: -1 }, /fault\.count must be an integer >= 0/],
       [[], /fault must be a JSON object/],
     ];
     for (const [rule, message] of refusals) {
@@ -327,6 +434,239 @@ describe("fault kinds", () => {
     const [a, b] = await faults();
     expect([a.id, a.matched, a.injected]).toEqual([first.id, 2, 1]);
     expect([b.id, b.matched, b.injected]).toEqual([second.id, 1, 1]);
+  });
+});
+
+describe("faults of what stands between the client and GitHub", () => {
+  test("date drop: the answer has no Date header at all; the operation is performed", async () => {
+    const key = await publicKey(REPO);
+    await addFault({ kind: "date", mode: "drop", method: "PUT" });
+    const put = await rawCall("PUT", `${REPO}/secrets/NO_DATE`, { body: seal(key, "v") });
+    expect([put.status, put.ended, headerLines(put, "date")]).toEqual([201, true, []]);
+    expect(JSON.parse(put.received.toString())).toEqual({});
+    expect(await storedNames()).toEqual(["NO_DATE"]);
+    const get = await rawCall("GET", `${REPO}/secrets/NO_DATE`);
+    expect(headerLines(get, "date")).toHaveLength(1);
+    expect((await requests()).map((r) => [r.method, r.status, r.fault])).toEqual([
+      ["GET", 200, undefined],
+      ["PUT", 201, "date"],
+      ["GET", 200, undefined],
+    ]);
+  });
+
+  test("date garble: a Date header that is not a date, the body intact; share picks the answers", async () => {
+    await addFault({ kind: "date", mode: "garble", share: 0.5 });
+    const answers = [];
+    for (let i = 0; i < 4; i += 1) answers.push(await call("GET", `${REPO}/secrets`));
+    expect(answers.map((a) => a.headers.get("date"))).toEqual(["not a date", expect.stringMatching(/ GMT$/), "not a date", expect.stringMatching(/ GMT$/)]);
+    expect(answers.map((a) => [a.status, a.body])).toEqual(Array(4).fill([200, { total_count: 0, secrets: [] }]));
+    expect((await faults())[0]).toMatchObject({ matched: 4, injected: 2 });
+  });
+
+  test("date double: two Date lines, GitHub's and one 3 s later, which fetch joins with a comma", async () => {
+    await addFault({ kind: "date", mode: "double" });
+    const before = Date.now();
+    const raw = await rawCall("GET", `${REPO}/secrets/public-key`);
+    const lines = headerLines(raw, "date");
+    expect(lines).toHaveLength(2);
+    const [github, proxy] = lines.map((line) => Date.parse(line));
+    expect(github).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(github).toBeLessThanOrEqual(Date.now());
+    expect(proxy - github).toBe(3_000);
+
+    const joined = (await call("GET", `${REPO}/secrets/public-key`)).headers.get("date") ?? "";
+    const parts = /^(\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT), (\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT)$/.exec(joined);
+    expect(parts).not.toBeNull();
+    expect(Date.parse(parts?.[2] ?? "") - Date.parse(parts?.[1] ?? "")).toBe(3_000);
+    // As one string, it is not a date.
+    expect(Number.isNaN(Date.parse(joined))).toBe(true);
+  });
+
+  test("link: a pagination link loses its angle brackets; answers without a link are not consulted", async () => {
+    await seedRepoSecrets("A", "B", "C");
+    await addFault({ kind: "link", count: 1 });
+    expect((await call("GET", `${REPO}/secrets/public-key`)).headers.get("link")).toBeNull();
+    const garbled = await call("GET", `${REPO}/secrets?per_page=1`);
+    const intact = await call("GET", `${REPO}/secrets?per_page=1`);
+    const link = intact.headers.get("link") ?? "";
+    expect(link).toMatch(NEXT_LINK);
+    expect(garbled.headers.get("link")).toBe(link.replace(/[<>]/g, ""));
+    expect(garbled.headers.get("link")).toMatch(/rel="next"/);
+    expect(garbled.headers.get("link")).not.toMatch(NEXT_LINK);
+    // Only the header: the page itself is GitHub's.
+    expect([garbled.status, garbled.body]).toEqual([intact.status, intact.body]);
+    expect((await faults())[0]).toMatchObject({ matched: 2, injected: 1 });
+    expect((await requests()).map((r) => r.fault)).toEqual([undefined, "link", undefined]);
+  });
+
+  test("gateway-html: a gateway's HTML page answers in the API's stead, 502 by default; nothing is performed", async () => {
+    const key = await publicKey(REPO);
+    await addFault({ kind: "gateway-html", method: "PUT", count: 1 });
+    const page = await callText("PUT", `${REPO}/secrets/NOT_STORED`, { body: seal(key, "v") });
+    expect(page.status).toBe(502);
+    expect(page.headers.get("content-type")).toBe("text/html");
+    expect(page.text).toMatch(/^<html>[\s\S]*<title>502 Bad Gateway<\/title>[\s\S]*<\/html>\s*$/);
+    expect(page.headers.get("content-length")).toBe(String(Buffer.byteLength(page.text)));
+    // Not GitHub's answer: none of its headers, and no rate limit spent.
+    expect(page.headers.get("x-github-media-type")).toBeNull();
+    expect(page.headers.get("x-ratelimit-used")).toBeNull();
+    expect(await storedNames()).toEqual([]);
+
+    await addFault({ kind: "gateway-html", status: 200, method: "GET", count: 1 });
+    await addFault({ kind: "gateway-html", status: 504, method: "DELETE", ms: 60 });
+    const ok = await callText("GET", `${REPO}/secrets`);
+    expect([ok.status, ok.headers.get("content-type")]).toEqual([200, "text/html"]);
+    expect(() => JSON.parse(ok.text)).toThrow();
+    const timeout = await callText("DELETE", `${REPO}/secrets/NONE`);
+    expect([timeout.status, timeout.headers.get("content-type")]).toEqual([504, "text/html"]);
+    expect(timeout.text).toMatch(/504 Gateway Time-out/);
+    expect(timeout.ms).toBeGreaterThanOrEqual(55);
+    // The public-key GET above was the first request GitHub counted; the gateway's three were not.
+    expect((await call("GET", `${REPO}/secrets`)).headers.get("x-ratelimit-used")).toBe("2");
+    expect((await requests()).map((r) => [r.method, r.status, r.fault])).toEqual([
+      ["GET", 200, undefined],
+      ["PUT", 502, "gateway-html"],
+      ["GET", 200, "gateway-html"],
+      ["DELETE", 504, "gateway-html"],
+      ["GET", 200, undefined],
+    ]);
+  });
+
+  test("body empty: the API's status and headers without a byte of body; the write is performed and still counts as one", async () => {
+    const key = await publicKey(REPO);
+    await addFault({ kind: "not-found-after-write" });
+    const rule = await addFault({ kind: "body", mode: "empty", method: "PUT" });
+    const put = await callText("PUT", `${REPO}/secrets/EMPTY`, { body: seal(key, "v") });
+    expect([put.status, put.text, put.headers.get("content-length")]).toEqual([201, "", "0"]);
+    expect(put.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(put.headers.get("x-ratelimit-limit")).toBe("5000");
+    expect(await storedNames()).toEqual(["EMPTY"]);
+    // The rules saw the write's 201: the first read after it is the not-found-after-write 404.
+    expect((await call("GET", `${REPO}/secrets/EMPTY`)).status).toBe(404);
+    // An update answers 204, which has no body to empty: not consulted.
+    expect((await callText("PUT", `${REPO}/secrets/EMPTY`, { body: seal(key, "v2") })).status).toBe(204);
+    expect((await faults()).find((r) => r.id === rule.id)).toMatchObject({ matched: 1, injected: 1 });
+  });
+
+  test("body truncate: the first half of the JSON with a content-length that matches it; it does not parse", async () => {
+    await seedRepoSecrets("ONE", "TWO");
+    await addFault({ kind: "body", mode: "truncate", share: 0.5, method: "GET" });
+    const cut = await callText("GET", `${REPO}/secrets`);
+    const whole = await callText("GET", `${REPO}/secrets`);
+    const again = await callText("GET", `${REPO}/secrets`);
+    expect(JSON.parse(whole.text)).toMatchObject({ total_count: 2 });
+    for (const answer of [cut, again]) {
+      expect(answer.status).toBe(200);
+      expect(answer.text).toBe(whole.text.slice(0, Math.floor(Buffer.byteLength(whole.text) / 2)));
+      expect(answer.headers.get("content-length")).toBe(String(Buffer.byteLength(answer.text)));
+      expect(() => JSON.parse(answer.text)).toThrow();
+    }
+    expect((await faults())[0]).toMatchObject({ matched: 3, injected: 2 });
+  });
+
+  test("stall at headers: the operation is performed, then no status line comes until the client gives up", async () => {
+    const key = await publicKey(REPO);
+    await addFault({ kind: "stall", at: "headers", method: "PUT", count: 1 });
+    const started = performance.now();
+    const stalled = await rawCall("PUT", `${REPO}/secrets/STALLED`, { body: seal(key, "v"), waitMs: 300 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect([stalled.status, stalled.rawHeaders, stalled.received.length]).toEqual([undefined, [], 0]);
+    expect(await storedNames()).toEqual(["STALLED"]);
+    // The client that gave up sends it again, and GitHub has it already.
+    expect((await call("PUT", `${REPO}/secrets/STALLED`, { body: seal(key, "v") })).status).toBe(204);
+    expect((await requests()).map((r) => [r.method, r.status, r.fault])).toEqual([
+      ["GET", 200, undefined],
+      ["PUT", 201, "stall"],
+      ["PUT", 204, undefined],
+    ]);
+  });
+
+  test("stall at body: status line and headers with the full content-length, half the body, then nothing", async () => {
+    await seedRepoSecrets("ONE", "TWO");
+    await addFault({ kind: "stall", at: "body", method: "GET" });
+    const stalled = await rawCall("GET", `${REPO}/secrets`, { waitMs: 300 });
+    await control("DELETE", "faults");
+    const whole = await callText("GET", `${REPO}/secrets`);
+    const length = Buffer.byteLength(whole.text);
+    expect([stalled.status, stalled.ended]).toEqual([200, false]);
+    expect(headerLines(stalled, "content-length")).toEqual([String(length)]);
+    expect(stalled.received.toString()).toBe(whole.text.slice(0, Math.floor(length / 2)));
+
+    // A 204 has no body to stall in: not consulted, answered as usual.
+    const rule = await addFault({ kind: "stall", at: "body", method: "DELETE" });
+    expect((await call("DELETE", `${REPO}/secrets/ONE`)).status).toBe(204);
+    expect((await faults()).find((r) => r.id === rule.id)).toMatchObject({ matched: 0, injected: 0 });
+  });
+
+  test("stalled answers do not keep close() from finishing: their sockets are destroyed", async () => {
+    const own = await startEmulator();
+    let closed = false;
+    try {
+      await addFault({ kind: "stall", at: "headers", path: "/public-key$" }, own);
+      await addFault({ kind: "stall", at: "body", path: "/secrets$" }, own);
+      const outcome = (promise: Promise<unknown>) => promise.then(() => "answered", () => "failed");
+      const noHeaders = outcome(fetch(`${own.url}${REPO}/secrets/public-key`, { headers: requestHeaders() }));
+      const halfBody = await fetch(`${own.url}${REPO}/secrets`, { headers: requestHeaders() });
+      expect(halfBody.status).toBe(200);
+      const rest = outcome(halfBody.text());
+      while ((await requests(own)).length < 2) await sleep(10);
+
+      const started = performance.now();
+      await own.close();
+      closed = true;
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect([await noHeaders, await rest]).toEqual(["failed", "failed"]);
+    } finally {
+      if (!closed) await own.close();
+    }
+  });
+
+  test("modifying rules change an answering rule's answer too, in rule order; a reset leaves nothing to change", async () => {
+    await addFault({ kind: "date", mode: "garble" });
+    await addFault({ kind: "status", status: 503, count: 1 });
+    await addFault({ kind: "body", mode: "truncate", count: 1 });
+    const error = await callText("GET", `${REPO}/secrets`);
+    expect([error.status, error.headers.get("date")]).toEqual([503, "not a date"]);
+    const github = JSON.stringify({ message: "Service Unavailable", documentation_url: "https://docs.github.com/rest", status: "503" });
+    expect(error.text).toBe(github.slice(0, Math.floor(github.length / 2)));
+    const served = await call("GET", `${REPO}/secrets`);
+    expect([served.status, served.headers.get("date"), served.body]).toEqual([200, "not a date", { total_count: 0, secrets: [] }]);
+    expect((await requests()).map((r) => [r.status, r.fault, r.faults])).toEqual([
+      // The answering rule names the request; the list is in rule order.
+      [503, "status", ["date", "status", "body"]],
+      [200, "date", undefined],
+    ]);
+
+    await reset();
+    await addFault({ kind: "reset", count: 1 });
+    await addFault({ kind: "date", mode: "drop" });
+    await expect(call("GET", `${REPO}/secrets`)).rejects.toThrow();
+    expect((await faults())[1]).toMatchObject({ matched: 0, injected: 0 });
+    expect((await call("GET", `${REPO}/secrets`)).headers.get("date")).toBeNull();
+  });
+
+  test("a stall wins: rules before it shape what is sent of the answer, rules after it are not consulted", async () => {
+    await addFault({ kind: "date", mode: "drop", count: 1 });
+    await addFault({ kind: "stall", at: "body", count: 1 });
+    await addFault({ kind: "body", mode: "empty" });
+    const stalled = await rawCall("GET", `${REPO}/secrets`, { waitMs: 300 });
+    expect([stalled.status, stalled.ended, headerLines(stalled, "date")]).toEqual([200, false, []]);
+    const length = Number(headerLines(stalled, "content-length")[0]);
+    expect(length).toBeGreaterThan(0);
+    expect(stalled.received).toHaveLength(Math.floor(length / 2));
+    expect((await faults()).map((r) => [r.matched, r.injected])).toEqual([
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
+
+    // The next answer: no more date or stall hits, and the body rule empties it.
+    const next = await callText("GET", `${REPO}/secrets`);
+    expect([next.status, next.text, next.headers.get("date")]).toEqual([200, "", expect.stringMatching(/ GMT$/)]);
+    expect((await requests()).map((r) => [r.status, r.fault, r.faults])).toEqual([
+      [200, "date", ["date", "stall"]],
+      [200, "body", undefined],
+    ]);
   });
 });
 
