@@ -3,6 +3,8 @@ import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { appAuthStrategy } from "./app-auth-strategy";
+import type { GitHubClock } from "./github-clock";
+import { githubFetch } from "./github-fetch";
 import { pointsBudget } from "./points-budget";
 import type { ProviderSettings } from "./types";
 
@@ -11,6 +13,13 @@ const GitHubClient = Octokit.plugin(retry, throttling);
 export const CLIENT_DEFAULTS = {
   apiVersion: "2022-11-28",
   rateLimitRetries: 6,
+  /** Octokit's retry plugin waits 1, 4 and 9 times this before its three retries of a failed request. */
+  retryBaseMs: 1000,
+  /**
+   * The longest wait for a rate limit that is worth keeping a run waiting: GitHub's primary limit
+   * resets within the hour. A longer `retry-after` or reset is garbled, and fails the request.
+   */
+  maxRateLimitWaitSeconds: 3600,
 };
 
 /**
@@ -19,15 +28,16 @@ export const CLIENT_DEFAULTS = {
  * bound concurrency for every resource of the process, and the points budget paces requests so
  * that the secondary limit is not reached in the first place.
  */
-export function createClient(settings: ProviderSettings): Octokit {
-  const retryWhileBudgetLasts = (_retryAfter: number, _options: object, _octokit: unknown, retryCount: number) =>
-    retryCount < CLIENT_DEFAULTS.rateLimitRetries;
+export function createClient(settings: ProviderSettings, clock: GitHubClock): Octokit {
+  const retryWhileBudgetLasts = (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) =>
+    retryCount < CLIENT_DEFAULTS.rateLimitRetries && retryAfter >= 0 && retryAfter <= CLIENT_DEFAULTS.maxRateLimitWaitSeconds;
   const client = new GitHubClient({
     // A token given explicitly (a lookup's own) is used even when the settings name an app.
     ...(settings.appAuth && !settings.token ? { authStrategy: appAuthStrategy, auth: settings.appAuth } : { auth: settings.token }),
     baseUrl: settings.baseUrl,
     userAgent: "pulumi-github-secrets",
-    request: { headers: { "x-github-api-version": CLIENT_DEFAULTS.apiVersion } },
+    retry: { retryAfterBaseValue: CLIENT_DEFAULTS.retryBaseMs },
+    request: { fetch: githubFetch(settings.requestTimeoutMs, clock) },
     throttle: {
       onRateLimit: retryWhileBudgetLasts,
       onSecondaryRateLimit: retryWhileBudgetLasts,
@@ -40,6 +50,10 @@ export function createClient(settings: ProviderSettings): Octokit {
     },
     // Octokit logs request failures that the provider reports itself, with more context.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+  // Octokit's constructor takes no default headers; the version GitHub should answer in goes on each request.
+  client.hook.before("request", (options) => {
+    options.headers["x-github-api-version"] = CLIENT_DEFAULTS.apiVersion;
   });
   const paceRequest = pointsBudget(settings);
   if (paceRequest) client.hook.before("request", (options) => paceRequest(options.method));

@@ -13,11 +13,31 @@ export function invalidInputs(label: string, problems: InputProblem[]): Error {
 /** A failure of the provider's credentials, already said in full (what failed, what to check): passed through as it is. */
 export class CredentialsError extends Error {}
 
+/**
+ * An answer that is not what GitHub's API returns: a gateway's HTML page, an empty or cut JSON
+ * body, or a field of the wrong type. Something answered, so it is not a network failure; and it
+ * is not GitHub refusing either.
+ */
+export class UnreadableAnswer extends Error {
+  constructor(
+    /** What was wrong with it, e.g. `the body is not JSON`. */
+    readonly problem: string,
+    readonly status: number,
+    readonly contentType: string,
+  ) {
+    super(`GitHub's answer could not be read: ${problem} (status ${status}, content type "${contentType}")`);
+  }
+}
+
+/** No complete answer: the connection failed, or the answer did not finish within the timeout. */
+export class NetworkFailure extends Error {}
+
 interface RequestFailure {
   status?: number;
   message?: string;
+  cause?: unknown;
   request?: { method?: string; url?: string };
-  response?: { data?: unknown };
+  response?: { status?: number; data?: unknown };
 }
 
 // A validation message can echo the submitted encrypted_value; no sealed or pre-encrypted
@@ -29,14 +49,62 @@ function redact(text: string): string {
 /** GitHub's message in an error body (or the error's own), on one line, long base64 runs cut out. */
 export function githubMessage(failure: RequestFailure): string {
   const data = failure.response?.data as { message?: unknown } | undefined;
-  const message = typeof data?.message === "string" ? data.message : failure.message ?? "";
+  const message = typeof data?.message === "string" ? data.message : (failure.message ?? "");
   return redact(message.replace(/\s+/g, " ").trim());
 }
 
-function advice(status: number | undefined, subject: string): string {
+/** A short, single-line and redacted sample of text from an answer, for errors. */
+export function sample(text: string, length = 60): string {
+  const line = redact(text.replace(/\s+/g, " ").trim());
+  return line.length > length ? `${line.slice(0, length)}…` : line;
+}
+
+/**
+ * The status GitHub answered with; undefined when no answer came (Octokit reports a failed
+ * connection as status 500 without a response, which is not GitHub's 500).
+ */
+export function statusOf(error: unknown): number | undefined {
+  const failure = error as RequestFailure | undefined;
+  const status = failure?.response?.status ?? failure?.status;
+  return failure?.response && typeof status === "number" ? status : undefined;
+}
+
+/** What went wrong, in one of three kinds: no answer, an answer that is not GitHub's API, or GitHub's refusal. */
+export type FailureKind = "network" | "unreadable" | "refused";
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error; e instanceof Object && chain.length < 5; e = (e as RequestFailure).cause) chain.push(e);
+  return chain;
+}
+
+export function failureKind(error: unknown): FailureKind {
+  if (statusOf(error) !== undefined) return "refused";
+  return causes(error).some((e) => e instanceof UnreadableAnswer) ? "unreadable" : "network";
+}
+
+function unreadableIn(error: unknown): UnreadableAnswer | undefined {
+  return causes(error).find((e): e is UnreadableAnswer => e instanceof UnreadableAnswer);
+}
+
+/** Why no answer came, from the innermost cause that says (`ECONNRESET`, `getaddrinfo ENOTFOUND api.github.com`, a timeout). */
+function networkReason(error: unknown): string {
+  const chain = causes(error);
+  const failure = chain.find((e): e is NetworkFailure => e instanceof NetworkFailure);
+  if (failure) return failure.message;
+  const innermost = chain[chain.length - 1] as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof innermost?.code === "string" ? innermost.code : undefined;
+  const message = typeof innermost?.message === "string" ? sample(innermost.message, 120) : "";
+  if (code && !message.includes(code)) return message ? `${code}: ${message}` : code;
+  return message || "the connection failed";
+}
+
+const WRITE_METHODS = new Set(["PUT", "POST", "PATCH", "DELETE"]);
+
+function refusalAdvice(status: number, subject: string): string {
   switch (status) {
     case 401:
-      return "GitHub rejected the token. Set a valid one with `pulumi config set --secret github:token TOKEN` or the GITHUB_TOKEN environment variable (as a GitHub App, check github:appAuth: the installation may have been removed).";
+      return "GitHub rejected the token. Set a valid one with `pulumi config set --secret github:token TOKEN` or the GITHUB_TOKEN environment variable (as a GitHub App, check github:appAuth: the installation may have been removed). `pulumi refresh` and `pulumi destroy` use the stack config saved by the last `pulumi up`: a github:token changed since then counts for them only with `--run-program` or after the next `up` (GITHUB_TOKEN is read where they run, unless that saved config has a github:token).";
     case 403:
       return `The token may not do this. A fine-grained token or a GitHub App installation needs "Secrets: read and write" on the repository (for organization secrets, "Organization secrets: read and write"; an installation also needs access to the repository); a classic token needs the repo scope (admin:org for organization secrets). If the message mentions a rate limit, wait and run again.`;
     case 404:
@@ -46,24 +114,40 @@ function advice(status: number | undefined, subject: string): string {
     case 422:
       return "GitHub refused the request as invalid.";
     default:
-      return status !== undefined && status >= 500
-        ? "GitHub failed even after retries. Run the update again; nothing else needs to change."
-        : "Run the update again; if it persists, check GitHub's status.";
+      return status >= 500
+        ? "GitHub failed even after retries; nothing was changed by this request. Run the update again later; if it persists, check GitHub's status."
+        : "Check the inputs against GitHub's message.";
   }
 }
 
-/** An API failure as a user can act on it: which resource, what was being done, what to do. */
+/**
+ * An API failure as a user can act on it: which resource, what was being done, which of the three
+ * kinds of failure it was, and what to do. For a write whose answer never came or could not be
+ * read, it says that the write may have landed: the next `pulumi up` writes again (a PUT of the
+ * same value is harmless) or a refresh shows it.
+ */
 export function apiError(error: unknown, label: string, action: string, subject: string): Error {
   if (error instanceof CredentialsError) return new Error(`${label}: ${action} failed: ${error.message}`);
   const failure = (error ?? {}) as RequestFailure;
-  const status = typeof failure.status === "number" ? failure.status : undefined;
-  const what = status === undefined ? "could not reach GitHub" : `GitHub answered ${status}`;
-  const said = githubMessage(failure);
   const request = failure.request?.method && failure.request.url ? ` (${failure.request.method} ${failure.request.url})` : "";
-  return new Error(`${label}: ${action} failed: ${what}${said ? `: "${said}"` : ""}${request}. ${advice(status, subject)}`);
-}
-
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as RequestFailure | undefined)?.status;
-  return typeof status === "number" ? status : undefined;
+  const mayHaveLanded = WRITE_METHODS.has(failure.request?.method ?? "")
+    ? " The change may have reached GitHub all the same: the next `pulumi up` checks and writes it again if needed."
+    : "";
+  switch (failureKind(error)) {
+    case "refused": {
+      const status = statusOf(error)!;
+      const said = githubMessage(failure);
+      return new Error(`${label}: ${action} failed: GitHub answered ${status}${said ? `: "${said}"` : ""}${request}. ${refusalAdvice(status, subject)}`);
+    }
+    case "unreadable": {
+      const unreadable = unreadableIn(error)!;
+      return new Error(
+        `${label}: ${action} failed: ${unreadable.message}${request}. Something other than GitHub's API may have answered (a proxy or gateway): check github:baseUrl and any proxy between this machine and GitHub, then run again.${mayHaveLanded}`,
+      );
+    }
+    case "network":
+      return new Error(
+        `${label}: ${action} failed: could not reach GitHub: ${networkReason(error)}${request}, even after retries. Check the network between this machine and GitHub (DNS, proxy, firewall) and github:baseUrl, then run again.${mayHaveLanded}`,
+      );
+  }
 }

@@ -1,4 +1,5 @@
-import { apiError, statusOf } from "./errors";
+import { apiError, githubMessage, statusOf } from "./errors";
+import { fieldsOf, type Answer, type AnswerFields } from "./read-answer";
 import { missingScope } from "./missing-scope";
 import { seal } from "./seal";
 import { secretRoute } from "./scope";
@@ -11,9 +12,14 @@ export interface Written {
   at: string;
 }
 
-function written(response: { status: number; headers: Record<string, unknown> }): Written {
-  const date = typeof response.headers.date === "string" ? new Date(response.headers.date) : new Date();
-  return { created: response.status === 201, at: date.toISOString().replace(/\.\d{3}Z$/, "Z") };
+/** A write GitHub accepted: nothing in its answer can fail it now, the Date header least of all. */
+function written(context: ProviderContext, response: { status: number; headers: Record<string, unknown> }): Written {
+  return { created: response.status === 201, at: context.clock.timeOf(response.headers.date) };
+}
+
+/** GitHub refused a sealed value because of its key (rotated since it was fetched), not for another reason such as a full scope. */
+function refusedForKey(error: unknown): boolean {
+  return statusOf(error) === 422 && /encrypt|key/i.test(githubMessage(error as object));
 }
 
 /**
@@ -32,11 +38,11 @@ export async function writeSecret(
 ): Promise<Written> {
   const { route, params } = secretRoute("PUT", scope, secretName);
   const put = async (encrypted_value: string, key_id: string) =>
-    written(await context.client.request(route, { ...params, ...extraBody, encrypted_value, key_id }));
+    written(context, await context.client.request(route, { ...params, ...extraBody, encrypted_value, key_id }));
   const failed = (error: unknown) => apiError(error, label, "writing the secret", "the scope or the secret");
   if (value.kind === "sealed") {
     return put(value.encryptedValue, value.keyId).catch((error) => {
-      if (statusOf(error) !== 422) throw failed(error);
+      if (!refusedForKey(error)) throw failed(error);
       throw new Error(`${label}: GitHub refused encryptedValue: it was not sealed for the current public key (keyId "${value.keyId}"). Seal the value again for the key that \`getPublicKey\` or GitHub's public-key endpoint returns now, and update keyId.`);
     });
   }
@@ -47,7 +53,7 @@ export async function writeSecret(
   try {
     return await put(await seal(key.key, value.plaintext), key.keyId);
   } catch (error) {
-    if (statusOf(error) !== 422) throw failed(error);
+    if (!refusedForKey(error)) throw failed(error);
     const fresh = await context.publicKeys.refresh(scope, key.keyId);
     if (fresh.keyId === key.keyId) throw failed(error);
     key = fresh;
@@ -62,7 +68,16 @@ export interface SecretOnGitHub {
   createdAt: string;
   updatedAt: string;
   /** Organization secrets only. */
-  visibility?: string;
+  visibility?: (typeof VISIBILITIES)[number];
+}
+
+/** Organization secrets' visibilities. */
+export const VISIBILITIES = ["all", "private", "selected"] as const;
+
+/** A secret as GitHub describes it in a read or a list, each field checked. */
+export function secretOnGitHub(fields: AnswerFields): SecretOnGitHub {
+  const visibility = fields.optionalOneOf("visibility", VISIBILITIES);
+  return { createdAt: fields.timestamp("created_at"), updatedAt: fields.timestamp("updated_at"), ...(visibility && { visibility }) };
 }
 
 export const READ_DEFAULTS = {
@@ -88,11 +103,17 @@ export async function readSecret(
   const fresh = writtenAt !== undefined && Date.now() - Date.parse(writtenAt) < READ_DEFAULTS.settleMs;
   for (const delay of [0, ...(fresh ? READ_DEFAULTS.retryDelaysMs : [])]) {
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    let answer: Answer;
     try {
-      const { data } = await context.client.request(route, params);
-      return { createdAt: data.created_at, updatedAt: data.updated_at, ...(data.visibility && { visibility: data.visibility }) };
+      answer = (await context.client.request(route, params)) as Answer;
     } catch (error) {
       if (statusOf(error) !== 404) throw apiError(error, label, "reading the secret", "the scope");
+      continue;
+    }
+    try {
+      return secretOnGitHub(fieldsOf(answer, answer.data, "the secret"));
+    } catch (error) {
+      throw apiError(error, label, "reading the secret", "the scope");
     }
   }
   return undefined;

@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { createContext } from "./context";
+import { createContext, settingsDigest } from "./context";
 import { envSecret } from "./env-secret";
 import { orgSecret } from "./org-secret";
 import { orgSecretRepoSelection } from "./org-secret-repo-selection";
@@ -27,7 +27,7 @@ let contextSettings = "";
 
 export function configure(config: ConfigSource | undefined): void {
   const settings = readSettings(config);
-  const key = JSON.stringify(settings);
+  const key = settingsDigest(settings);
   if (context && key === contextSettings) return;
   context = createContext(settings);
   contextSettings = key;

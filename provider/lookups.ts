@@ -1,18 +1,14 @@
 import { apiError } from "./errors";
+import { secretOnGitHub } from "./github-secrets";
+import { listAll } from "./list-all";
+import type { AnswerFields } from "./read-answer";
 import { listSecretsRoute } from "./scope";
 import type { PublicKey, SecretSummary, SelectedRepository } from "./lookup-results";
 import { listSelectedRepositories } from "./selected-repositories";
 import type { ProviderContext, Scope } from "./types";
 
-interface ListedSecret {
-  name: string;
-  created_at: string;
-  updated_at: string;
-  visibility?: "all" | "private" | "selected";
-}
-
-function summary(secret: ListedSecret): SecretSummary {
-  return { name: secret.name, createdAt: secret.created_at, updatedAt: secret.updated_at, ...(secret.visibility && { visibility: secret.visibility }) };
+function summary(secret: AnswerFields): SecretSummary {
+  return { name: secret.text("name"), ...secretOnGitHub(secret) };
 }
 
 async function lookup<T>(what: string, subject: string, run: () => Promise<T>): Promise<T> {
@@ -25,19 +21,13 @@ async function lookup<T>(what: string, subject: string, run: () => Promise<T>): 
 
 /** Every secret of a scope, all pages. */
 export function listSecrets(context: ProviderContext, scope: Scope, what: string): Promise<SecretSummary[]> {
-  const { route, params } = listSecretsRoute(scope);
-  return lookup(what, "the scope", async () => {
-    const secrets = await context.client.paginate(route, { ...params, per_page: 100 });
-    return (secrets as ListedSecret[]).map(summary);
-  });
+  return lookup(what, "the scope", () => listAll(context.client, listSecretsRoute(scope), "secrets", summary));
 }
 
 /** The organization secrets a repository can read, all pages. */
 export function listRepoOrgSecrets(context: ProviderContext, owner: string, repository: string): Promise<SecretSummary[]> {
-  return lookup(`listing the organization secrets ${owner}/${repository} can read`, "the repository", async () => {
-    const secrets = await context.client.paginate("GET /repos/{owner}/{repo}/actions/organization-secrets", { owner, repo: repository, per_page: 100 });
-    return (secrets as ListedSecret[]).map(summary);
-  });
+  const route = { route: "GET /repos/{owner}/{repo}/actions/organization-secrets", params: { owner, repo: repository } };
+  return lookup(`listing the organization secrets ${owner}/${repository} can read`, "the repository", () => listAll(context.client, route, "secrets", summary));
 }
 
 export function listSelected(context: ProviderContext, org: string, secretName: string): Promise<SelectedRepository[]> {

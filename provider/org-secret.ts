@@ -1,10 +1,9 @@
+import { VISIBILITIES } from "./github-secrets";
 import { checkRepositoryRefs, knownIds, sameIds, type RepositoryRef } from "./repository-ids";
 import { secretResource } from "./secret-resource";
 import { selectedRepositoryIds, setSelectedRepositories } from "./selected-repositories";
 import { checkOwner, checkSecretName, isUnknown } from "./validate";
 import type { ProviderContext } from "./types";
-
-export const VISIBILITIES = ["all", "private", "selected"] as const;
 
 type Props = Record<string, any>;
 

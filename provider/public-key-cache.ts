@@ -1,4 +1,5 @@
 import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
+import { fieldsOf, unreadable, type Answer } from "./read-answer";
 import { publicKeyRoute, scopeKey } from "./scope";
 import type { PublicKey, Scope } from "./types";
 
@@ -32,7 +33,12 @@ export class PublicKeyCache {
 
   private async fetch(scope: Scope): Promise<PublicKey> {
     const { route, params } = publicKeyRoute(scope);
-    const { data } = await this.client.request(route, params);
-    return { keyId: String(data.key_id), key: data.key };
+    const answer = (await this.client.request(route, params)) as Answer;
+    const fields = fieldsOf(answer, answer.data, "the public key");
+    const keyId = fields.idText("key_id");
+    const key = fields.text("key");
+    // libsodium would refuse a key of another length only when sealing, as "invalid input".
+    if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) throw unreadable(answer, `the public key's key is not 32 bytes in base64 (${key.length} characters)`);
+    return { keyId, key };
   }
 }

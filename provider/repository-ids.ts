@@ -1,5 +1,6 @@
 import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
 import { apiError, statusOf, type InputProblem } from "./errors";
+import { fieldsOf, type Answer } from "./read-answer";
 import { isUnknown } from "./validate";
 
 /** A repository as a program names it: its numeric id, or `owner/name` (kept lower-cased). */
@@ -62,20 +63,24 @@ export class RepositoryIds {
   private idOf(fullName: string, label: string, field: string): Promise<number> {
     let id = this.ids.get(fullName);
     if (id === undefined) {
-      const [owner, repo] = fullName.split("/");
-      id = this.client.request("GET /repos/{owner}/{repo}", { owner, repo }).then(
-        ({ data }) => Number(data.id),
-        (error) => {
-          this.ids.delete(fullName);
-          if (statusOf(error) === 404) {
-            throw new Error(`${label}: ${field} names "${fullName}", which GitHub does not know or the token cannot see; check the name, or give the repository's id.`);
-          }
-          throw apiError(error, label, `looking up the repository ${fullName}`, "the repository");
-        },
-      );
+      id = this.lookUp(fullName, label, field);
+      id.catch(() => this.ids.delete(fullName));
       this.ids.set(fullName, id);
     }
     return id;
+  }
+
+  private async lookUp(fullName: string, label: string, field: string): Promise<number> {
+    const [owner, repo] = fullName.split("/");
+    try {
+      const answer = (await this.client.request("GET /repos/{owner}/{repo}", { owner, repo })) as Answer;
+      return fieldsOf(answer, answer.data, "the repository").positiveInteger("id");
+    } catch (error) {
+      if (statusOf(error) === 404) {
+        throw new Error(`${label}: ${field} names "${fullName}", which GitHub does not know or the token cannot see; check the name, or give the repository's id.`);
+      }
+      throw apiError(error, label, `looking up the repository ${fullName}`, "the repository");
+    }
   }
 }
 

@@ -68,6 +68,18 @@ export function secretId(scope: Scope, secretName: string): string {
   }
 }
 
+/** How errors name a scope. */
+export function describeScope(scope: Scope): string {
+  switch (scope.kind) {
+    case "org":
+      return `the organization ${scope.org}`;
+    case "repo":
+      return `the repository ${scope.owner}/${scope.repository}`;
+    case "environment":
+      return `the environment "${scope.environment}" of ${scope.owner}/${scope.repository}`;
+  }
+}
+
 /** How errors name a secret: the same text as its ID, but with the environment readable. */
 export function describeSecret(scope: Scope, secretName: string): string {
   if (scope.kind === "environment") {

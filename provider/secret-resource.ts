@@ -84,6 +84,10 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
     async check(context, olds, news) {
       const problems = spec.checkIdentity(news).filter((p): p is InputProblem => p !== undefined);
       const identity = Object.fromEntries(spec.identity.map((field) => [field, news[field]]));
+      if (problems.length === 0 && spec.identity.every((field) => !isUnknown(news[field]))) {
+        const overflow = context.declaredSecrets.declare(spec.scopeOf(news), String(news.secretName));
+        if (overflow) problems.push(overflow);
+      }
       const settings = spec.checkSettings?.(context, news, problems) ?? {};
       const policy = checkPolicy(news, problems);
       const adoption = checkImport(news, problems);

@@ -1,4 +1,5 @@
 import { apiError, statusOf } from "./errors";
+import { listAll } from "./list-all";
 import type { SelectedRepository } from "./lookup-results";
 import type { ProviderContext } from "./types";
 
@@ -10,8 +11,10 @@ const ADD = "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{reposit
 const REMOVE = "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}";
 
 export async function listSelectedRepositories(context: ProviderContext, org: string, secretName: string): Promise<SelectedRepository[]> {
-  const repositories = await context.client.paginate(LIST, { org, secret_name: secretName, per_page: 100 });
-  return (repositories as Array<{ id: number; full_name: string }>).map((r) => ({ id: r.id, fullName: r.full_name }));
+  return listAll(context.client, { route: LIST, params: { org, secret_name: secretName } }, "selected repositories", (repository) => ({
+    id: repository.positiveInteger("id"),
+    fullName: repository.text("full_name"),
+  }));
 }
 
 export async function selectedRepositoryIds(context: ProviderContext, org: string, secretName: string, label: string): Promise<number[]> {

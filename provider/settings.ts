@@ -9,6 +9,11 @@ export const SETTING_DEFAULTS = {
   /** GitHub's secondary limit: 900 points a minute, a write costing 5 and a read 1. */
   pointsPerMinute: 900,
   minuteMs: 60_000,
+  /**
+   * One request, its answer's last byte included. GitHub ends any request it takes more than 10 s
+   * to process, so three times that is a stalled connection, not a slow answer.
+   */
+  requestTimeoutMs: 30_000,
 };
 
 /** The stack config as the dynamic-provider host hands it to configure(). */
@@ -43,6 +48,31 @@ function readCredentials(config: ConfigSource | undefined, env: NodeJS.ProcessEn
 }
 
 /**
+ * The API's address, checked as a URL: Octokit would turn a malformed one into a failure of every
+ * request (fetch's "Invalid URL", reported as a 500 after retries) without a request leaving the
+ * process. Credentials in it would reach error messages, so they are refused too.
+ */
+function readBaseUrl(text: string, source: string): string {
+  const example = "e.g. https://github.example.com/api/v3 for GitHub Enterprise Server, or leave it unset for github.com";
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${source} is "${text}", which is not a URL; give the API's address with its scheme, ${example}. Nothing was sent to GitHub.`);
+  }
+  const problem =
+    url.protocol !== "https:" && url.protocol !== "http:"
+      ? `has the scheme "${url.protocol}"; give an https:// address`
+      : url.username || url.password
+        ? "holds credentials; give the address alone and the token as github:token"
+        : url.search || url.hash
+          ? "has a query or fragment; give the address alone"
+          : undefined;
+  if (problem) throw new Error(`${source} ${problem}, ${example}. Nothing was sent to GitHub.`);
+  return text.replace(/\/+$/, "");
+}
+
+/**
  * Reads the provider's settings with the key names pulumi-github uses (`github:token`,
  * `github:appAuth`, `github:baseUrl`), falling back to the environment a pipeline already sets.
  * Read when the provider runs, so no credential and no URL is ever captured into the serialized
@@ -50,12 +80,18 @@ function readCredentials(config: ConfigSource | undefined, env: NodeJS.ProcessEn
  */
 export function readSettings(config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
   const get = (key: string, variable: string) => config?.get(`github:${key}`) || env[variable] || undefined;
-  const baseUrl = get("baseUrl", "GITHUB_API_URL") ?? DEFAULT_BASE_URL;
+  const configuredBaseUrl = config?.get("github:baseUrl") || undefined;
+  const baseUrl = configuredBaseUrl
+    ? readBaseUrl(configuredBaseUrl, "github:baseUrl")
+    : env.GITHUB_API_URL
+      ? readBaseUrl(env.GITHUB_API_URL, "GITHUB_API_URL")
+      : DEFAULT_BASE_URL;
   return {
     ...readCredentials(config, env),
-    baseUrl: baseUrl.replace(/\/+$/, ""),
+    baseUrl,
     maxConcurrency: whole("github:maxConcurrency", get("maxConcurrency", "GITHUB_SECRETS_MAX_CONCURRENCY"), SETTING_DEFAULTS.maxConcurrency, 1, 100),
     pointsPerMinute: whole("github:pointsPerMinute", get("pointsPerMinute", "GITHUB_SECRETS_POINTS_PER_MINUTE"), SETTING_DEFAULTS.pointsPerMinute, 0, 1_000_000),
     minuteMs: whole("github:rateLimitMinuteMs", get("rateLimitMinuteMs", "GITHUB_SECRETS_RATE_LIMIT_MINUTE_MS"), SETTING_DEFAULTS.minuteMs, 100, 3_600_000),
+    requestTimeoutMs: whole("github:requestTimeoutMs", get("requestTimeoutMs", "GITHUB_SECRETS_REQUEST_TIMEOUT_MS"), SETTING_DEFAULTS.requestTimeoutMs, 100, 600_000),
   };
 }

@@ -2,6 +2,8 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 // Octokit is an ES module: without the attribute, the published declarations of a CommonJS package fail to
 // compile for projects on node16/nodenext resolution (TS1541). tests/package/pack.test.ts checks it.
 import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
+import type { DeclaredSecrets } from "./declared-secrets";
+import type { GitHubClock } from "./github-clock";
 import type { PublicKeyCache } from "./public-key-cache";
 import type { RepositoryIds } from "./repository-ids";
 import type { SelectionOwners } from "./selection-owners";
@@ -25,6 +27,8 @@ export interface ProviderSettings {
   /** The secondary-limit budget the client paces itself to (0: no pacing), per `minuteMs`. */
   pointsPerMinute: number;
   minuteMs: number;
+  /** How long one request may take, its whole answer included, before it counts as a network failure. */
+  requestTimeoutMs: number;
 }
 
 /** A GitHub App installation to authenticate as: installation tokens are got, and renewed, with a JWT signed by the app's key. */
@@ -47,9 +51,11 @@ export type SecretValue =
 export interface ProviderContext {
   settings: ProviderSettings;
   client: Octokit;
+  clock: GitHubClock;
   publicKeys: PublicKeyCache;
   repositoryIds: RepositoryIds;
   selectionOwners: SelectionOwners;
+  declaredSecrets: DeclaredSecrets;
   values: ValueVault;
   writtenThisRun: WrittenThisRun;
 }

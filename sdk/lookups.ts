@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createContext } from "../provider/context";
+import { createContext, settingsDigest } from "../provider/context";
 import * as lookups from "../provider/lookups";
 import type { PublicKey, SecretSummary, SelectedRepository } from "../provider/lookup-results";
 import { readSettings } from "../provider/settings";
@@ -21,7 +21,7 @@ const contexts = new Map<string, ProviderContext>();
 function contextFor(options: LookupOptions = {}): ProviderContext {
   const configured = readSettings({ get: (key) => pulumi.runtime.getConfig(key) });
   const settings = { ...configured, token: options.token ?? configured.token, baseUrl: options.baseUrl?.replace(/\/+$/, "") ?? configured.baseUrl };
-  const key = JSON.stringify(settings);
+  const key = settingsDigest(settings);
   let context = contexts.get(key);
   if (!context) contexts.set(key, (context = createContext(settings)));
   return context;
