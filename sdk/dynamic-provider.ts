@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { warnIfPlaintextToken } from "./warn-plaintext-token";
 
 type Implementation = typeof import("../provider/index");
 
@@ -15,6 +16,7 @@ export function typeToken(kind: string): string {
  * client, no token), and upgrading the package upgrades resources already in a stack.
  */
 export function dynamicProvider(kind: string): pulumi.dynamic.ResourceProvider {
+  warnIfPlaintextToken();
   let provider = providers.get(kind);
   if (!provider) providers.set(kind, (provider = providerFor(kind)));
   return provider;

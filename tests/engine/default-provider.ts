@@ -59,8 +59,15 @@ export function launchProviderHost(
   );
 }
 
-/** The provider a refresh or destroy uses: the one stored in the state, else one made from the current config. */
-export function stateProvider(ctx: StackContext, resources: ResourceState[]): ResourceState {
+/**
+ * The provider a refresh or destroy uses: the one stored in the state (the CLI's `Registry.Same` configures it
+ * with the inputs stored at the last update, whatever the stack config says now), else one made from the
+ * current config. With `--run-program` the program registers the default provider from the current stack
+ * config, which the CLI takes as an in-place update of the stored one (the dynamic-provider host implements
+ * neither CheckConfig nor DiffConfig, so the engine's fallbacks accept the new config and never replace it).
+ */
+export function stateProvider(ctx: StackContext, resources: ResourceState[], runProgram = false): ResourceState {
   const urn = defaultProviderUrn(ctx);
-  return resources.find((r) => r.urn === urn && !r.delete) ?? defaultProviderState(ctx, undefined);
+  const stored = resources.find((r) => r.urn === urn && !r.delete);
+  return stored && !runProgram ? stored : defaultProviderState(ctx, stored);
 }

@@ -10,6 +10,7 @@ const options = {
   stack: { type: "string", short: "s" },
   parallel: { type: "string", short: "p" },
   refresh: { type: "boolean", short: "r" },
+  "run-program": { type: "boolean" },
   secret: { type: "boolean" },
   path: { type: "boolean" },
   "show-secrets": { type: "boolean" },

@@ -1,6 +1,7 @@
 // `destroy`: deletes everything in the state, dependents first, without running the program. Each dynamic
 // resource is deleted by the `__provider` stored in its state (the host deserializes it from the old
-// outputs), the host configured with the provider inputs stored in the state.
+// outputs), the host configured with the provider inputs stored in the state (with `--run-program`, with the
+// current stack config).
 import { checkpointStackName, saveResources } from "./checkpoint";
 import { launchProviderHost, stateProvider } from "./default-provider";
 import { deleteInReverseOrder, deleteProtectedMessage, sortByDependencies } from "./dependency-order";
@@ -10,10 +11,10 @@ import { UNUSED_ENGINE_ADDRESS } from "./run-refresh";
 import { isDynamicResourceType, type ProviderHost } from "./start-provider-host";
 import type { ResourceState, StackContext } from "./types";
 
-export async function runDestroy(ctx: StackContext, olds: ResourceState[]): Promise<boolean> {
+export async function runDestroy(ctx: StackContext, olds: ResourceState[], runProgram = false): Promise<boolean> {
   const report = new Report(ctx.output, "destroy", ctx.stack);
   let host: Promise<ProviderHost> | undefined;
-  const getHost = () => (host ??= launchProviderHost(ctx, stateProvider(ctx, olds), UNUSED_ENGINE_ADDRESS, "destroy"));
+  const getHost = () => (host ??= launchProviderHost(ctx, stateProvider(ctx, olds, runProgram), UNUSED_ENGINE_ADDRESS, "destroy"));
   let ok = true;
   try {
     const deleted = await deleteInReverseOrder(

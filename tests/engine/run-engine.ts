@@ -142,11 +142,13 @@ async function dispatch(
       const ctx = await stackContext();
       installIfDepended(project);
       const olds = await loadResources(ctx.stateFile, crypter);
+      if (values["run-program"] && command !== "refresh" && command !== "destroy") throw new UsageError(`unknown flag: --run-program`);
+      const runProgram = Boolean(values["run-program"]);
       const ok =
         command === "refresh"
-          ? await runRefresh(ctx, olds)
+          ? await runRefresh(ctx, olds, runProgram)
           : command === "destroy"
-            ? await runDestroy(ctx, olds)
+            ? await runDestroy(ctx, olds, runProgram)
             : await runUpdate(ctx, olds, { preview: command === "preview", refresh: Boolean(values.refresh) });
       return ok ? 0 : 1;
     }

@@ -162,3 +162,52 @@ test("a token at /api/v3; then both credentials, an incomplete github:appAuth an
     stack.remove();
   }
 }, 60_000);
+
+test("after a token change, refresh and destroy use the config the last up saved, as the CLI does, and say so; --run-program uses the current one", async () => {
+  const stack = await declaredStack(emulator.url, TOKEN);
+  try {
+    await stack.declare([repoSecret(`canary-${randomUUID()}`)]);
+    expect((await stack.up()).exitCode).toBe(0);
+    // A token that no longer works reaches the state with the next up, which fails on it.
+    await stack.declare([repoSecret(`canary-${randomUUID()}`)]);
+    await stack.run("config", "set", "--secret", "github:token", "ghp_revoked");
+    const failed = await stack.up();
+    expect(failed.stdout).toMatch(/GitHub answered 401: "Bad credentials"/);
+
+    // Fixed in the stack config: refresh and destroy still configure the provider with the saved one.
+    await stack.run("config", "set", "--secret", "github:token", TOKEN);
+    for (const command of ["refresh", "destroy"]) {
+      const stale = await stack.run(command, "--yes");
+      expect(stale.exitCode).toBe(1);
+      expect(stale.stdout).toMatch(
+        /GitHub answered 401: "Bad credentials".*`pulumi refresh` and `pulumi destroy` use the stack config saved by the last `pulumi up`: a github:token changed since then counts for them only with `--run-program` or after the next `up`/,
+      );
+    }
+    expect((await stack.run("refresh", "--yes", "--run-program")).exitCode).toBe(0);
+    // Refresh with the current config saved it, so a plain destroy now uses it too.
+    const destroyed = await stack.destroy();
+    expect(destroyed.exitCode).toBe(0);
+    expect(await secretsOnGitHub()).toEqual({});
+  } finally {
+    stack.remove();
+  }
+}, 60_000);
+
+test("github:token in the stack config without --secret: a warning says it lands in the state as it is and how to fix it, without saying it", async () => {
+  const stack = await declaredStack(emulator.url, "", undefined, "environment");
+  try {
+    await stack.run("config", "set", "github:token", TOKEN);
+    await stack.declare([repoSecret(`canary-${randomUUID()}`)]);
+    const plain = await stack.up();
+    expect(plain.exitCode).toBe(0);
+    expect(plain.stdout).toMatch(/warning: github:token is in the stack config in plaintext \(it was set without --secret\).*`pulumi config set --secret github:token TOKEN`/);
+    expect(plain.stdout.split(TOKEN)).toHaveLength(1);
+
+    await stack.run("config", "set", "--secret", "github:token", TOKEN);
+    const secret = await stack.up();
+    expect(secret.exitCode).toBe(0);
+    expect(secret.stdout).not.toMatch(/in plaintext/);
+  } finally {
+    stack.remove();
+  }
+}, 60_000);
