@@ -9,13 +9,15 @@ Commands:
                                          and print its base URL once it listens.
   seal --key KEY                         Seal the value read from standard input (byte for byte:
                                          use printf '%s' to leave out a newline) for a public key
-                                         (base64, as GitHub's public-key endpoints return it) and
-                                         print the sealed value in base64.
+                                         (the \`key\` field of GitHub's public-key endpoints, base64
+                                         of 32 bytes; not the \`key_id\`) and print the sealed value
+                                         in base64.
   import-file --org ORG | --repo OWNER/REPO [--environment ENV] --out FILE
                                          List a scope's existing secrets (token from GITHUB_TOKEN,
                                          API from GITHUB_API_URL) and write an import file for
                                          \`pulumi import --file FILE\`; print the program code that
-                                         declares them.
+                                         declares them, reading each value from the environment
+                                         variable named after its secret.
 `;
 
 // Loaded on demand: import-file needs @pulumi/pulumi, which the emulator and seal should not wait for.

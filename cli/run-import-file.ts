@@ -33,10 +33,6 @@ function resourceName(secretName: string): string {
   return secretName.toLowerCase().replace(/_/g, "-");
 }
 
-function configKey(secretName: string): string {
-  return secretName.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
-
 function identity(scope: Scope, secretName: string): Record<string, unknown> {
   switch (scope.kind) {
     case "org":
@@ -74,21 +70,47 @@ async function entryFor(scope: Scope, secret: SecretSummary, selectedIds: number
   };
 }
 
+// The printed program reads values the way the README and the quickstart advise, with the
+// quickstart's own helper: `config.requireSecret` would put them in the stack config, which the
+// engine stores, whole, in the state as the dynamic provider's inputs.
+const FROM_ENVIRONMENT = [
+  `// Values come from the environment, as a pipeline hands its secrets to \`pulumi up\` (a value kept in`,
+  `// the stack config would also be kept, encrypted, in the state).`,
+  `function fromEnvironment(name: string): pulumi.Output<string> {`,
+  `  const value = process.env[name];`,
+  "  if (!value) throw new Error(`Set the environment variable ${name} to the value of the ${name} secret.`);",
+  `  return pulumi.secret(value);`,
+  `}`,
+];
+
+/** Each secret's value is read from the environment variable named after the secret, as the README's examples do. */
+function valueVariable(entry: ImportEntry): string {
+  return String(entry.inputs.secretName);
+}
+
 function programCode(scope: Scope, entries: ImportEntry[]): string {
   const kind = KIND[scope.kind];
-  const lines = [
-    `import * as pulumi from "@pulumi/pulumi";`,
-    `import { ${kind} } from "pulumi-github-secrets";`,
-    ``,
-    `const config = new pulumi.Config();`,
-  ];
+  const lines = [`import * as pulumi from "@pulumi/pulumi";`, `import { ${kind} } from "pulumi-github-secrets";`, ``, ...FROM_ENVIRONMENT];
   for (const entry of entries) {
     const { __provider, onDrift, valueFingerprint, ...args } = entry.inputs;
     const fields = Object.entries(args).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`);
-    const secretName = String(args.secretName);
-    lines.push(``, `new ${kind}(${JSON.stringify(entry.name)}, {`, ...fields, `  plaintextValue: config.requireSecret(${JSON.stringify(configKey(secretName))}),`, `});`);
+    lines.push(``, `new ${kind}(${JSON.stringify(entry.name)}, {`, ...fields, `  plaintextValue: fromEnvironment(${JSON.stringify(valueVariable(entry))}),`, `});`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** What to do with the file and the printed program, down to the variables the program will read. */
+function nextSteps(kind: string, entries: ImportEntry[], out: string): string {
+  const wrote = `Wrote ${entries.length} ${kind} entr${entries.length === 1 ? "y" : "ies"} to ${out}; import with \`pulumi import --file ${out}\`, then add this to the program`;
+  if (entries.length === 0) return `${wrote}:\n\n`;
+  // GitHub never returns values, so the first `pulumi up` after the import writes the program's.
+  const variables = entries.map(valueVariable);
+  return `${wrote}, and run \`pulumi up\` with the environment variable${variables.length === 1 ? "" : "s"} ${listed(variables)} set to the secret${variables.length === 1 ? "'s value" : "s' values"}:\n\n`;
 }
 
 /**
@@ -124,6 +146,6 @@ export async function runImportFile(args: string[]): Promise<void> {
     }),
   );
   writeFileSync(values.out, `${JSON.stringify({ resources: entries }, null, 2)}\n`);
-  process.stderr.write(`Wrote ${entries.length} ${KIND[scope.kind]} entr${entries.length === 1 ? "y" : "ies"} to ${values.out}; import with \`pulumi import --file ${values.out}\`, then add this to the program:\n\n`);
+  process.stderr.write(nextSteps(KIND[scope.kind], entries, values.out));
   process.stdout.write(programCode(scope, entries));
 }

@@ -45,6 +45,25 @@ test("`seal --key` seals standard input byte for byte for that key", async () =>
   expect(sodium.to_string(opened)).toBe(value);
 });
 
+// GitHub's public-key answer has a numeric `key_id` beside the base64 `key`; libsodium alone would
+// answer any other text with "invalid input". The message describes the key by length, never content.
+test.each([
+  ["the key_id", "568250167242549743", /18 characters, all digits: that looks like the `key_id`\.$/],
+  ["text that is not base64", "not-a-key!", /10 characters and not standard base64\.$/],
+  ["URL-safe base64", Buffer.alloc(32, 0xff).toString("base64url"), /43 characters and not standard base64\.$/],
+  ["base64 of 16 bytes", Buffer.alloc(16, 7).toString("base64"), /24 characters, which decode to 16 bytes\.$/],
+])("`seal --key` with %s says what key it takes and exits 2 with nothing on stdout", async (_, key, given) => {
+  const { code, stdout, stderr } = await run(["seal", "--key", key], "value").exited;
+
+  expect(code).toBe(2);
+  expect(stdout).toBe("");
+  expect(stderr).toContain("seal --key takes the `key` field of the scope's public key");
+  expect(stderr).toContain("standard base64 of a 32-byte Curve25519 key, 44 characters, not the `key_id`");
+  expect(stderr.trim()).toMatch(given);
+  expect(stderr).not.toContain(key);
+  expect(stderr).not.toMatch(/invalid input/);
+});
+
 test("bad usage exits 2 with a message that says what to give", async () => {
   const noKey = await run(["seal"], "x").exited;
   expect(noKey.code).toBe(2);
@@ -101,7 +120,12 @@ describe("import-file", () => {
     expect(provider).toContain('require("pulumi-github-secrets/dist/provider/index.js")');
     expect(provider).not.toContain("emulator-token");
     expect(result.stdout).toContain('new EnvSecret("db-password", {');
-    expect(result.stdout).toContain('plaintextValue: config.requireSecret("dbPassword")');
+    // Values come from the environment, as the README advises: the stack config would put them in the state.
+    expect(result.stdout).toContain('plaintextValue: fromEnvironment("DB_PASSWORD"),');
+    expect(result.stdout).toContain("function fromEnvironment(name: string): pulumi.Output<string> {");
+    expect(result.stdout).toContain("if (!value) throw new Error(`Set the environment variable ${name} to the value of the ${name} secret.`);");
+    expect(result.stdout).not.toMatch(/new pulumi\.Config|requireSecret/);
+    expect(result.stderr).toContain("run `pulumi up` with the environment variable DB_PASSWORD set to the secret's value:");
     expect(JSON.stringify(file) + result.stdout + result.stderr).not.toContain("canary-import");
   });
 
@@ -115,6 +139,7 @@ describe("import-file", () => {
     expect(entry).toMatchObject({ type: "pulumi-nodejs:dynamic/github-secrets:OrgSecret", id: "octo-org/SHARED_TOKEN" });
     expect(entry.inputs).toMatchObject({ visibility: "selected", selectedRepositories: [1300192] });
     expect(result.stdout).toContain('selectedRepositories: [1300192],');
+    expect(result.stdout).toContain('plaintextValue: fromEnvironment("SHARED_TOKEN"),');
   });
 
   test("without a scope or a token it says what to give", async () => {
