@@ -76,6 +76,7 @@ const cases: Case[] = [
   { what: "a selection for a secret declared with visibility all", declare: [{ ...selection({ secretName: "TO_ALL" }), dependsOn: ["to-all"] }], local: true, error: /OrgSecretRepoSelection octo-org\/TO_ALL: invalid inputs[\s\S]*visibility is "all".*would answer 409/ },
   { what: "a selection and selectedRepositories for one secret", declare: [{ ...selection({ secretName: "TO_SOME" }), dependsOn: ["to-some"] }], local: true, error: /- repositories: would manage the selected repositories of octo-org\/TO_SOME, which OrgSecret octo-org\/TO_SOME manages already/ },
   { what: "two resources declaring the same secret", declare: [{ ...repo({ secretName: "good" }), name: "good-again" }], local: true, error: /RepoSecret "good-again" declares the secret octo-org\/hello-world\/GOOD, which RepoSecret "good" declares already/ },
+  { what: "a base URL without a scheme", declare: [repo({})], config: { "github:baseUrl": "github.example.com/api/v3" }, local: true, error: /github:baseUrl is "github\.example\.com\/api\/v3", which is not a URL; give the API's address with its scheme, e\.g\. https:\/\/github\.example\.com\/api\/v3.*Nothing was sent to GitHub/ },
   { what: "a missing token", declare: [repo({})], config: { "github:token": null }, local: true, error: /RepoSecret octo-org\/hello-world\/BAD: no GitHub token. Set one with `pulumi config set --secret github:token TOKEN`/ },
   { what: "an unknown repository", declare: [repo({ repository: "no-such-repo" })], local: false, error: /RepoSecret octo-org\/no-such-repo\/BAD: fetching the public key failed: GitHub answered 404.*GitHub does not know the repository octo-org\/no-such-repo/ },
   { what: "an unknown environment", declare: [env({ environment: "staging" })], local: false, error: /GitHub does not know the environment "staging" of octo-org\/hello-world \(environments are created in the repository's settings\)/ },
@@ -121,6 +122,17 @@ test.each(cases)("$what", async ({ declare, config, local, error }) => {
     if (local) expect(await requests()).toBe(before);
     expect(await secretsInState()).toEqual(stateBefore);
   } finally {
-    if (config) await stack.run("config", "set", "--secret", "github:token", TOKEN);
+    const restored: Record<string, string> = { "github:token": TOKEN, "github:baseUrl": emulator.url };
+    for (const key of Object.keys(config ?? {})) await stack.run("config", "set", "--secret", key, restored[key]);
   }
+}, 60_000);
+
+test("more secrets declared for one repository than GitHub allows are refused at preview, before any request", async () => {
+  const many = Array.from({ length: 101 }, (_, i): Declared => ({ ...repo({ secretName: `MANY_${i}` }), name: `many-${i}`, value: "v" }));
+  await stack.declare(many);
+  const before = await requests();
+  const preview = await stack.preview();
+  expect(preview.exitCode).toBe(1);
+  expect(preview.stdout).toMatch(/RepoSecret octo-org\/hello-world\/MANY_100: invalid inputs[\s\S]*- secretName: is secret number 101 that this program declares for the repository octo-org\/hello-world; GitHub allows at most 100 there/);
+  expect(await requests()).toBe(before);
 }, 60_000);
