@@ -1,5 +1,5 @@
 import { type KeyObject, createPublicKey, randomBytes } from "node:crypto";
-import type { FixtureApp, TokenAccess } from "./fixture";
+import type { FixtureApp, TokenAccess } from "./fixture-types";
 import { isoSeconds } from "./timestamp";
 
 /** GitHub's installation tokens last an hour. */

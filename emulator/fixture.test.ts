@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Fixture, defaultFixture, loadFixture, startEmulator } from "./index";
+import { validateFixture } from "./fixture";
+import { type Fixture, type SecretSeed, defaultFixture, loadFixture, startEmulator } from "./index";
+import { Store } from "./store";
 
 const dir = mkdtempSync(path.join(tmpdir(), "emulator-fixture-"));
 
@@ -78,6 +80,75 @@ test.each<[string, unknown, string]>([
 ])("loadFixture names the bad field: %s", (_, content, message) => {
   const file = fileWith(content);
   expect(() => loadFixture(file)).toThrow(`Invalid fixture ${file}: ${message}`);
+});
+
+// Validation checks the seeds without building a store, by the rules the store seeds with: each case
+// must be refused by both, with the store's very message, and what the store takes must pass.
+const repoSeed = (name: string, value = "v"): SecretSeed => ({ scope: "repo", owner: "octo-org", repository: "hello-world", name, value });
+const envSeed = (name: string): SecretSeed => ({ scope: "environment", owner: "octo-org", repository: "hello-world", environment: "production", name, value: "v" });
+const orgSeed = (name: string, more: Partial<SecretSeed> = {}): SecretSeed => ({ scope: "org", owner: "octo-org", name, value: "v", ...more });
+const names = (count: number) => Array.from({ length: count }, (_, i) => `S${i}`);
+
+test.each<[string, SecretSeed[], string]>([
+  ["an unknown organization", [orgSeed("X", { owner: "nope" })], 'secrets[0]: No organization "nope" in the fixture'],
+  ["an unknown repository", [{ ...repoSeed("X"), repository: "nope" }], 'secrets[0]: No repository "octo-org/nope" in the fixture'],
+  [
+    "an unknown environment, named in the fixture's spelling of its repository",
+    [{ ...envSeed("X"), owner: "OCTO-ORG", repository: "Hello-World", environment: "staging" }],
+    'secrets[0]: No environment "staging" in octo-org/hello-world',
+  ],
+  ["a visibility on a repository secret", [{ ...repoSeed("X"), visibility: "all" }], "secrets[0]: visibility and selected_repository_ids apply to org secrets only"],
+  ["a selection on an environment secret", [{ ...envSeed("X"), selected_repository_ids: [] }], "secrets[0]: visibility and selected_repository_ids apply to org secrets only"],
+  [
+    "a selection with visibility all",
+    [orgSeed("X", { visibility: "all", selected_repository_ids: [1296269] })],
+    "secrets[0]: Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.",
+  ],
+  [
+    "a selection on a new secret without visibility, which is private",
+    [orgSeed("X", { selected_repository_ids: [1296269] })],
+    "secrets[0]: Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.",
+  ],
+  [
+    "a selection on a repeated secret that keeps the earlier seed's visibility all",
+    [orgSeed("X", { visibility: "all" }), orgSeed("x", { selected_repository_ids: [1296269] })],
+    "secrets[1]: Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.",
+  ],
+  [
+    "a selection outside the organization",
+    [orgSeed("X", { visibility: "selected", selected_repository_ids: [1296269, 5, 6] })],
+    "secrets[0]: Invalid request.\n\nNo repository with id 5, 6 in the organization octo-org.",
+  ],
+  ["an invalid org secret name", [orgSeed("GITHUB_X")], "secrets[0]: Failed to add secret. Name is invalid"],
+  ["an invalid repository secret name", [repoSeed("1X")], "secrets[0]: Failed to add secret. Name is invalid"],
+  [
+    "a value over 48 KB, counted in bytes",
+    [repoSeed("X", "é".repeat(24_577))],
+    "secrets[0]: Failed to add secret. The secret value is 49154 bytes; the maximum is 49152 bytes (48 KB).",
+  ],
+  ["a 101st repository secret", names(101).map((name) => repoSeed(name)), "secrets[100]: Failed to add secret. The repository already has the maximum of 100 secrets."],
+  ["a 101st environment secret", names(101).map(envSeed), "secrets[100]: Failed to add secret. The environment already has the maximum of 100 secrets."],
+  ["a 1001st org secret", names(1001).map((name) => orgSeed(name)), "secrets[1000]: Failed to add secret. The organization already has the maximum of 1000 secrets."],
+])("validation refuses a seed as the store does: %s", (_, secrets, message) => {
+  const fixture = { ...defaultFixture(), secrets };
+  expect(() => new Store(fixture)).toThrow(new Error(message));
+  expect(() => validateFixture(fixture)).toThrow(new Error(`Invalid fixture: ${message}`));
+});
+
+test.each<[string, SecretSeed[]]>([
+  ["lookups in any case", [{ ...envSeed("x"), owner: "OCTO-ORG", repository: "HELLO-WORLD", environment: "PROD/EU WEST" }, orgSeed("X", { owner: "Octo-Org" })]],
+  ["a value of exactly 48 KB", [repoSeed("X", "x".repeat(48 * 1024))]],
+  ["100 repository secrets and a repeat, which updates", [...names(100).map((name) => repoSeed(name)), repoSeed("s0")]],
+  ["100 secrets in each environment", [...names(100).map(envSeed), ...names(100).map((name) => ({ ...envSeed(name), environment: "prod/eu west" }))]],
+  [
+    "a repeat that keeps an earlier seed's visibility selected",
+    [orgSeed("X", { visibility: "selected", selected_repository_ids: [1296269] }), orgSeed("X", { selected_repository_ids: [1300192] })],
+  ],
+  ["an empty selection with visibility all", [orgSeed("X", { visibility: "all", selected_repository_ids: [] })]],
+])("validation takes what the store takes: %s", (_, secrets) => {
+  const fixture = { ...defaultFixture(), secrets };
+  expect(() => new Store(fixture)).not.toThrow();
+  expect(validateFixture(fixture).secrets).toEqual(secrets);
 });
 
 test("loadFixture reports unreadable and unparsable files", () => {

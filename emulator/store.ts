@@ -1,13 +1,10 @@
-import { ApiError, invalid } from "./api-error";
+import { ApiError } from "./api-error";
 import { AppInstallations } from "./app-installations";
-import type { Fixture, SecretScope, SecretSeed, TokenAccess, Visibility } from "./fixture";
-import { isValidSecretName } from "./secret-name";
+import type { Fixture, SecretScope, SecretSeed, TokenAccess, Visibility } from "./fixture-types";
+import { checkOrgRepositoryIds, checkSecretWrite, checkSelectionAllowed } from "./secret-rules";
+import { seedTarget } from "./seed-target";
 import { stableId } from "./stable-id";
 import { isoSeconds, nextTimestamp } from "./timestamp";
-
-export const MAX_VALUE_BYTES = 48 * 1024;
-
-const MAX_SECRETS: Record<SecretScope, number> = { org: 1000, repo: 100, environment: 100 };
 
 export interface StoredSecret {
   /** Upper-cased, as GitHub stores it. */
@@ -173,9 +170,7 @@ export class Store {
    * selection while the visibility stays `selected`; any other visibility clears it.
    */
   putOrgSecret(org: Org, name: string, value: Buffer, visibility: Visibility, selectedRepositoryIds?: number[]): "created" | "updated" {
-    if (visibility !== "selected" && selectedRepositoryIds !== undefined && selectedRepositoryIds.length > 0) {
-      throw invalid("Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.");
-    }
+    checkSelectionAllowed(visibility, selectedRepositoryIds);
     const selection = selectedRepositoryIds && this.repositoryIdsIn(org, selectedRepositoryIds);
     return this.write(org, name, value, (base, existing) => ({
       ...base,
@@ -207,27 +202,19 @@ export class Store {
     secret.selectedRepositoryIds.delete(id);
   }
 
-  /** Writes a secret given in plaintext, as a fixture seed or an out-of-band change. */
+  /**
+   * Writes a secret given in plaintext, as a fixture seed or an out-of-band change. Fixture validation
+   * finds a seed's holder with the same {@link seedTarget} and checks it with the same rules.
+   */
   upsert(seed: SecretSeed): { created: boolean; record: SecretRecord } {
     const value = Buffer.from(seed.value, "utf8");
-    if (seed.scope === "org") {
-      const org = this.org(seed.owner);
-      if (!org) throw invalid(`No organization ${JSON.stringify(seed.owner)} in the fixture`);
-      const visibility = seed.visibility ?? org.secrets.get(seed.name.toUpperCase())?.visibility ?? "private";
+    const target = seedTarget(seed, this);
+    if (target.scope === "org") {
+      const { org, visibility } = target;
       const outcome = this.putOrgSecret(org, seed.name, value, visibility, seed.selected_repository_ids);
       return { created: outcome === "created", record: recordOf(org, org.secrets.get(seed.name.toUpperCase())!) };
     }
-    if (seed.visibility !== undefined || seed.selected_repository_ids !== undefined) {
-      throw invalid("visibility and selected_repository_ids apply to org secrets only");
-    }
-    const repo = this.repo(seed.owner, seed.repository ?? "");
-    if (!repo) throw invalid(`No repository ${JSON.stringify(`${seed.owner}/${seed.repository ?? ""}`)} in the fixture`);
-    let holder: Repo | Environment = repo;
-    if (seed.scope === "environment") {
-      const env = this.environment(repo, seed.environment ?? "");
-      if (!env) throw invalid(`No environment ${JSON.stringify(seed.environment ?? "")} in ${repo.owner}/${repo.name}`);
-      holder = env;
-    }
+    const { holder } = target;
     const outcome = this.putSecret(holder, seed.name, value);
     return { created: outcome === "created", record: recordOf(holder, holder.secrets.get(seed.name.toUpperCase())!) };
   }
@@ -245,15 +232,9 @@ export class Store {
     value: Buffer,
     complete: (base: StoredSecret, existing: S | undefined) => S,
   ): "created" | "updated" {
-    if (!isValidSecretName(name)) throw invalid("Failed to add secret. Name is invalid");
-    if (value.length > MAX_VALUE_BYTES) {
-      throw invalid(`Failed to add secret. The secret value is ${value.length} bytes; the maximum is ${MAX_VALUE_BYTES} bytes (48 KB).`);
-    }
+    checkSecretWrite(holder, name, value);
     const key = name.toUpperCase();
     const existing = holder.secrets.get(key);
-    if (!existing && holder.secrets.size >= MAX_SECRETS[holder.scope]) {
-      throw invalid(`Failed to add secret. The ${holder.scope === "org" ? "organization" : holder.scope === "repo" ? "repository" : "environment"} already has the maximum of ${MAX_SECRETS[holder.scope]} secrets.`);
-    }
     const updatedAt = nextTimestamp(existing?.updatedAt);
     holder.secrets.set(key, complete({ name: key, value, createdAt: existing?.createdAt ?? updatedAt, updatedAt }, existing));
     return existing ? "updated" : "created";
@@ -261,11 +242,7 @@ export class Store {
 
   /** Checks that every id is a repository of `org` (422 otherwise) and returns them as a set. */
   private repositoryIdsIn(org: Org, ids: number[]): Set<number> {
-    const own = new Set(this.orgRepos(org).map((repo) => repo.id));
-    const unknown = ids.filter((id) => !own.has(id));
-    if (unknown.length > 0) {
-      throw invalid(`Invalid request.\n\nNo repository with id ${unknown.join(", ")} in the organization ${org.login}.`);
-    }
+    checkOrgRepositoryIds(org.login, new Set(this.orgRepos(org).map((repo) => repo.id)), ids);
     return new Set(ids);
   }
 }
