@@ -21,7 +21,7 @@ import { renderResults, type BaselineRow, type CheckRow, type DirectRow, type Me
 // Compiled to bench/dist/bench/.
 const ROOT = join(__dirname, "..", "..", "..");
 // The suite's own program, given its list in resources.json (see its index.ts for why).
-const PROGRAM = join(ROOT, "tests", "programs", "declared");
+const PROGRAM = join(ROOT, "programs", "declared");
 const CONCURRENCY = 10; // the provider's default github:maxConcurrency, left as it is
 const LIMIT_POINTS = 900;
 const WRITE_POINTS = 5;
@@ -100,7 +100,7 @@ async function verify(emulator: Emulator, expected: Map<string, string>, what: s
 async function series(n: number, limited: boolean, nodeOptions?: string): Promise<OpRow[]> {
   const mode = limited ? "limited" : nodeOptions ? "capped" : "latency";
   const emulator = await startEmulator({ port: 0, fixture: fixture(), latencyMs: LATENCY_MS, ...(limited && { limits: LIMITS }) });
-  // Without limits, pacing off (as tests/support/stack.ts has it for the suite); with them, paced
+  // Without limits, pacing off (as programs/declared-stack.ts has it for the suite); with them, paced
   // to the emulator's budget and its short "minute".
   const pacing: Record<string, string> = limited ? { "github:pointsPerMinute": String(LIMIT_POINTS), "github:rateLimitMinuteMs": String(MINUTE_MS) } : { "github:pointsPerMinute": "0" };
   const stack = await benchStack(emulator.url, TOKEN, PROGRAM, pacing);

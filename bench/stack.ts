@@ -1,11 +1,11 @@
-// A stack of tests/programs/declared run through the engine harness, set up as tests/support/stack.ts
+// A stack of programs/declared run through the engine harness, set up as programs/declared-stack.ts
 // sets it up (the token as secret stack config, the values as VALUE_<NAME> in the environment),
 // except that the resource list goes to the program's resources.json: see its index.ts for why.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeProgramDir, removeProgramDir } from "../tests/engine/program-dir";
-import { runEngine, type RunResult } from "../tests/engine/run-engine";
-import type { Declared } from "../tests/support/stack";
+import { makeProgramDir, removeProgramDir } from "../engine/program-dir";
+import { runEngine, type RunResult } from "../engine/run-engine";
+import type { Declared } from "../programs/declared-stack";
 
 export async function benchStack(url: string, token: string, program: string, config: Record<string, string>) {
   const dir = makeProgramDir(program);

@@ -3,7 +3,7 @@
 // limits (100 per repository and per environment, 1,000 per organization) even at N = 1,000
 // (33 or 32 per scope).
 import type { Fixture } from "../emulator";
-import type { Declared } from "../tests/support/stack";
+import type { Declared } from "../programs/declared-stack";
 
 export const ORG = "bench-org";
 export const TOKEN = "bench-token";
@@ -54,7 +54,7 @@ export function valueOf(secret: BenchSecret, generation: number): string {
   return `bench-value-${generation}-${secret.name}-${"x".repeat(24)}`;
 }
 
-/** The program's declaration of a secret (tests/programs/declared reads these from the stack config). */
+/** The program's declaration of a secret (programs/declared reads these from the stack config). */
 export function declared(secret: BenchSecret, value: string): Declared {
   const { scope, name, secretName } = secret;
   if (scope.kind === "org") return { kind: "OrgSecret", name, value, args: { org: ORG, secretName, visibility: "private" } };

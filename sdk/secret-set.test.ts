@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecretSet, type SecretSetArgs } from "./secret-set";
 
 // The set as a program declares it, against Pulumi's mock monitor: what is registered, with which
-// inputs and options. The harness test (tests/programs/secret-set.test.ts) runs it for real.
+// inputs and options. The harness test (tests/programs/secret-set.test.ts, over programs/secret-set) runs it for real.
 const registered: pulumi.runtime.MockResourceArgs[] = [];
 beforeAll(() =>
   pulumi.runtime.setMocks({

@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { packageRoot } from "../engine/install-package";
+import { packageRoot } from "../../engine/install-package";
 import { packedPackage, type PackedPackage } from "./packed-package";
 import { readmeBlocks } from "./readme-blocks";
 import { typeCheck } from "./type-check";

@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
-import { packageRoot } from "../engine/install-package";
+import { packageRoot } from "../../engine/install-package";
 import { packedPackage, type PackedPackage } from "./packed-package";
 import { typeCheck } from "./type-check";
 
@@ -98,3 +98,19 @@ test("the @pulumi/pulumi this suite runs on is inside the peer range, whose floo
   const nodeFloor = /^>=\s*(\d+)\.(\d+)/.exec(pack.manifest.engines?.node ?? "");
   expect(nodeFloor && Number(nodeFloor[1]) * 100 + Number(nodeFloor[2])).toBeGreaterThanOrEqual(2019);
 });
+
+test("packing builds dist/ in place: no module goes missing while it runs, and a deleted module's output is removed", async () => {
+  const stale = join(ROOT, "dist", "provider", "deleted-module.js");
+  writeFileSync(stale, "// the output of a module whose source was deleted\n");
+  const watched = join(ROOT, "dist", "cli", "index.js");
+  let missing = 0;
+  const watcher = setInterval(() => {
+    if (!existsSync(watched)) missing += 1;
+  }, 2);
+  try {
+    await promisify(execFile)("npm", ["run", "-s", "prepack"], { cwd: ROOT });
+  } finally {
+    clearInterval(watcher);
+  }
+  expect({ missing, stale: existsSync(stale) }).toEqual({ missing: 0, stale: false });
+}, 60_000);

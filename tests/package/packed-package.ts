@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { packageRoot } from "../engine/install-package";
+import { packageRoot } from "../../engine/install-package";
 
 export interface PackedPackage {
   /** The scratch directory, whose `node_modules` holds the package. */

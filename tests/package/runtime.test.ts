@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { makeProgramDir, removeProgramDir } from "../engine/program-dir";
-import { runEngine } from "../engine/run-engine";
+import { makeProgramDir, removeProgramDir } from "../../engine/program-dir";
+import { runEngine } from "../../engine/run-engine";
 
 // CI runs the suite on more than one Node.js and @pulumi/pulumi (see .ci/run): a leg means something only if the
 // programs and the dynamic-provider host it starts run on that Node.js and load that @pulumi/pulumi too.

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { byName, declaredStack, type Declared } from "../support/stack";
+import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Authentication through the harness against an emulator serving under GitHub Enterprise Server's
 // /api/v3: a GitHub App installation (from secret stack config, or from the GITHUB_APP_* variables)

@@ -1,5 +1,5 @@
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { declaredStack, type Declared } from "../support/stack";
+import { declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Bad input through the engine: each case gets an error naming the resource and the field and
 // saying what to do; what can be checked locally sends nothing; no message holds the value; the

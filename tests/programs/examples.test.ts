@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { declaredStack } from "../support/stack";
+import { declaredStack } from "../../programs/declared-stack";
 
 // Every example program, run with `up` through the engine against the emulator, with whatever
 // config and environment its code asks for.

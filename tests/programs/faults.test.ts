@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { declaredStack } from "../support/stack";
+import { declaredStack } from "../../programs/declared-stack";
 import { expectedOnGitHub, twoHundredSecrets, upUnderFault, useFaultEmulator } from "../support/two-hundred-secrets";
 
 // GitHub's own faults, one `up` of 200 secrets over organization, repository and environment scopes

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { byName, declaredStack } from "../support/stack";
+import { byName, declaredStack } from "../../programs/declared-stack";
 
 // `npx pulumi-github-secrets import-file` then `pulumi import --file` (the harness's), then the
 // program it printed, as printed: the first up writes the values it reads from the environment

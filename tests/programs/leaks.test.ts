@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { byName, declaredStack, type Declared } from "../support/stack";
+import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Every operation with canary values, then every artifact searched for each canary and for the
 // token: the state with secrets shown decrypted, the config and provider log files, everything

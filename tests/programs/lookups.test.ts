@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { declaredStack } from "../support/stack";
+import { declaredStack } from "../../programs/declared-stack";
 
 // examples/lookups through the engine: every list endpoint and a public key, read by the program.
 let emulator: Emulator;

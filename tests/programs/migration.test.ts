@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeProgramDir, removeProgramDir } from "../engine/program-dir";
-import { runEngine } from "../engine/run-engine";
+import { makeProgramDir, removeProgramDir } from "../../engine/program-dir";
+import { runEngine } from "../../engine/run-engine";
 import { TOKEN, useEmulatedGitHub, type EmulatedSecret } from "../support/emulated-github";
 
 // docs/migrating-from-pulumi-github.md, run through the harness against the emulator: one stack, first the
-// program before (tests/programs/before-migration: stand-ins for pulumi-github's resources, acting on GitHub as
+// program before (programs/before-migration: stand-ins for pulumi-github's resources, acting on GitHub as
 // they do), then the program after (examples/migrate-from-pulumi-github), both of project
 // github-secrets-migration, sharing the state directory as two versions of one program would.
-const BEFORE = join(__dirname, "before-migration");
+const BEFORE = join(__dirname, "..", "..", "programs", "before-migration");
 const AFTER = join(__dirname, "..", "..", "examples", "migrate-from-pulumi-github");
 const TIMEOUT = 120_000;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { byName, declaredStack, type Declared } from "../support/stack";
+import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Through the harness: the program, the closure serializer, the real provider host and the engine's
 // rules, against the emulator over HTTP.

@@ -1,5 +1,5 @@
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { byName, declaredStack, type Declared } from "../support/stack";
+import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // EnvSecret, OrgSecret, OrgSecretRepoSelection, the import option and drift, through the engine.
 const TOKEN = "scopes-token";

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { declaredStack } from "../support/stack";
+import { declaredStack } from "../../programs/declared-stack";
 
 // SecretSet through the harness: a .env file and a map, against the emulator over HTTP.
 const TOKEN = `token-canary-${randomUUID()}`;
-const PROGRAM = join(__dirname, "secret-set");
+const PROGRAM = join(__dirname, "..", "..", "programs", "secret-set");
 let emulator: Emulator;
 let stack: Awaited<ReturnType<typeof declaredStack>>;
 
@@ -25,7 +25,7 @@ const canary = () => {
 // A step line (` +  name`, ` ~ `, ` +- `, ` - `) or a count of changes in the summary.
 const CHANGES = /^ [+~-]|\d+ (created|updated|replaced|deleted)\b/m;
 const SECRETS = "/repos/octo-org/hello-world/actions/secrets";
-/** What tests/programs/secret-set declares: its stack config `sets`. */
+/** What programs/secret-set declares: its stack config `sets`. */
 const declareSets = (sets: object[]) => stack.run("config", "set", "sets", JSON.stringify(sets));
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
-import { declaredStack, type Declared } from "./stack";
+import { declaredStack, type Declared } from "../../programs/declared-stack";
 
 // 200 secrets over organization, repository and environment scopes: what the fault suites declare.
 const SCOPES: Array<[number, (i: number) => Pick<Declared, "kind" | "args">]> = [

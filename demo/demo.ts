@@ -3,10 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulator } from "../../emulator";
+import { startEmulator } from "../emulator";
 import { runEngine } from "../engine/run-engine";
 
-const ROOT = join(__dirname, "..", "..", "..");
+const ROOT = join(__dirname, "..", "..");
 const STATE = join(ROOT, ".state", "demo");
 const say = (text: string) => process.stdout.write(`${text}\n`);
 

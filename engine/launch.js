@@ -1,4 +1,4 @@
-// Runs the compiled harness command, compiling it first (tsc -p tests/engine/tsconfig.json) when any of its
+// Runs the compiled harness command, compiling it first (tsc -p engine/tsconfig.json) when any of its
 // sources is newer than the build in dist-engine/.
 "use strict";
 const { execFileSync } = require("node:child_process");
@@ -6,7 +6,7 @@ const { existsSync, readdirSync, statSync } = require("node:fs");
 const { join } = require("node:path");
 
 const sources = __dirname;
-const built = join(__dirname, "..", "..", "dist-engine", "cli.js");
+const built = join(__dirname, "..", "dist-engine", "cli.js");
 const mtime = (file) => statSync(file).mtimeMs;
 const newest = Math.max(
   ...readdirSync(sources)

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 
 // The README's main command, as `npm run demo` runs it (after the build that `npm test` does too).
 test("the demo passes: created, decrypted on the emulator, no value in the state, a second up changes nothing", async () => {
-  const demo = join(__dirname, "..", "..", "dist-demo", "tests", "demo", "demo.js");
+  const demo = join(__dirname, "..", "dist-demo", "demo", "demo.js");
   const { stdout } = await promisify(execFile)(process.execPath, [demo]);
   expect(stdout).toMatch(/\+ 3 created/);
   expect(stdout).toMatch(/DEPLOY_TOKEN: the intended value/);

@@ -17,7 +17,7 @@ interface Exported {
   resources: Array<{ urn: string; type: string; id?: string; inputs?: any; outputs?: any }>;
 }
 
-const PROGRAM = join(__dirname, "..", "programs", "declared");
+const PROGRAM = join(__dirname, "declared");
 
 /**
  * A stack of the `declared` program (or another), run through the engine harness against an emulator at `url`
