@@ -7,7 +7,8 @@
 //      403 from the secondary limit is a secret that did not land.
 import { Octokit } from "@octokit/rest";
 import sodium from "libsodium-wrappers";
-import { ORG, scopeKey, TOKEN, valueOf, type BenchSecret, type Scope } from "./workload";
+import { ORG, TOKEN, valueOf, type BenchSecret } from "./workload";
+import { scopeKey, type Scope } from "../core/scope";
 
 function client(baseUrl: string): Octokit {
   return new Octokit({ auth: TOKEN, baseUrl, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });

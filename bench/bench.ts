@@ -7,10 +7,9 @@
 // time; then, when N reaches 1,000, the largest series again with a capped V8 heap. Prints the tables and writes them (with the machine and the command) to bench/RESULTS.md,
 // or to --out; --quick (N = 100 only) writes nothing unless --out is given.
 import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
+import { promisify, parseArgs } from "node:util";
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parseArgs } from "node:util";
 import { startEmulator, type Emulator } from "../emulator";
 import { benchStack } from "./stack";
 import { keyPerWrite, unbounded } from "./baselines";

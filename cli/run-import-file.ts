@@ -1,13 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { createContext } from "../provider/context";
-import type { SecretSummary } from "../provider/lookup-results";
+import { contextFor } from "../provider/context";
+import type { SecretSummary } from "../core/lookup-results";
 import { listSecrets, listSelected } from "../provider/lookups";
-import { secretId } from "../provider/scope";
-import { IMPORTED_FINGERPRINT } from "../provider/secret-value";
+import { secretId, type Scope } from "../core/scope";
+import { IMPORTED_FINGERPRINT } from "../core/secret-value";
 import { readSettings } from "../provider/settings";
-import type { Scope } from "../provider/types";
 import { dynamicProvider, typeToken } from "../sdk/dynamic-provider";
 
 interface ImportEntry {
@@ -133,7 +132,7 @@ export async function runImportFile(args: string[]): Promise<void> {
       "import-file reads the token from GITHUB_TOKEN, or a GitHub App installation from GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PEM_FILE (and the API URL from GITHUB_API_URL); set them.",
     );
   }
-  const context = createContext(settings);
+  const context = contextFor(settings);
   const secrets = await listSecrets(context, scope, "listing the secrets to import");
   const providerText = await serializedProvider(KIND[scope.kind]);
   const entries = await Promise.all(

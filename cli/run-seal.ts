@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { seal } from "../provider/seal";
+import { seal } from "../core/seal";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,5 @@
-import type { InputProblem } from "./errors";
-import { describeScope, scopeKey } from "./scope";
-import type { Scope } from "./types";
+import type { InputProblem } from "../core/input-problems";
+import { describeScope, scopeKey, type Scope } from "../core/scope";
 
 /** GitHub's limits on the secrets of one scope. */
 export const SECRETS_PER_SCOPE: Record<Scope["kind"], number> = { org: 1000, repo: 100, environment: 100 };

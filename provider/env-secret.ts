@@ -1,17 +1,18 @@
+import { checkEnvironment, checkOwner, checkRepository, checkSecretName } from "../core/validate";
 import { secretResource } from "./secret-resource";
-import { checkEnvironment, checkOwner, checkRepository, checkSecretName } from "./validate";
+import type { EnvSecretInputs, ValueSecretOutputs } from "./types";
 
 /**
  * EnvSecret: an Actions secret of one deployment environment of a repository. PUT and DELETE
  * /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}, the environment
- * name percent-encoded once (by scope.ts); the value sealed for the environment's own key.
+ * name percent-encoded once (by Octokit, from the route table); the value sealed for the environment's own key.
  *
- * Checked inputs and outputs are RepoSecret's plus `environment`.
+ * What the state keeps: `EnvSecretInputs` (RepoSecret's plus `environment`) and `ValueSecretOutputs`.
  */
-export const envSecret = secretResource({
+export const envSecret = secretResource<EnvSecretInputs, ValueSecretOutputs>({
   kind: "EnvSecret",
   identity: ["owner", "repository", "environment", "secretName"],
-  scopeOf: (props) => ({ kind: "environment", owner: props.owner, repository: props.repository, environment: props.environment }),
+  scopeOf: (props) => ({ kind: "environment", owner: String(props.owner), repository: String(props.repository), environment: String(props.environment) }),
   checkIdentity: (news) => [
     checkOwner("owner", news.owner),
     checkRepository("repository", news.repository),

@@ -1,9 +1,8 @@
 import { CLIENT_DEFAULTS } from "./client";
-import { createContext } from "./context";
+import { createContext, type ProviderContext } from "./context";
 import { listSecrets } from "./lookups";
 import { repoSecret } from "./repo-secret";
 import { SETTING_DEFAULTS } from "./settings";
-import type { ProviderContext } from "./types";
 import { asEngineSends, TOKEN, useEmulatedGitHub } from "../tests/support/emulated-github";
 
 // What stands between the provider and GitHub (proxies, gateways, a cut connection), injected by
@@ -51,8 +50,8 @@ test("two Date headers (a proxy passing GitHub's on beside its own): the write i
   expect((await github.secrets()).map((s) => [s.name, s.value])).toEqual([["PERF_A0", "value of PERF_A0"]]);
   const secret = (await github.secrets())[0];
   // The later of the two headers: never earlier than GitHub's own updated_at for the write.
-  expect(Date.parse(outs.writtenAt)).toBeGreaterThanOrEqual(Date.parse(secret.updated_at));
-  expect(Date.parse(outs.writtenAt) - Date.now()).toBeLessThan(60_000);
+  expect(Date.parse(outs.writtenAt!)).toBeGreaterThanOrEqual(Date.parse(secret.updated_at));
+  expect(Date.parse(outs.writtenAt!) - Date.now()).toBeLessThan(60_000);
   const read = await repoSecret.read!(ctx, "octo-org/hello-world/PERF_A0", outs);
   expect(read.props?.drift).toBeUndefined();
 });
@@ -63,8 +62,8 @@ test.each([["drop"], ["garble"]])("a Date header dropped or garbled (%s): the wr
   const before = Math.floor(Date.now() / 1000) * 1000;
   const outs = await create(ctx, args("TIMED"));
 
-  expect(Date.parse(outs.writtenAt)).toBeGreaterThanOrEqual(before);
-  expect(Date.parse(outs.writtenAt)).toBeLessThanOrEqual(Date.now());
+  expect(Date.parse(outs.writtenAt!)).toBeGreaterThanOrEqual(before);
+  expect(Date.parse(outs.writtenAt!)).toBeLessThanOrEqual(Date.now());
   expect(await requests("PUT")).toHaveLength(1);
   const read = await repoSecret.read!(ctx, "octo-org/hello-world/TIMED", outs);
   expect(read.props?.drift).toBeUndefined();

@@ -1,9 +1,11 @@
 import { apiError, githubMessage, statusOf } from "./errors";
 import { fieldsOf, type Answer, type AnswerFields } from "./read-answer";
 import { missingScope } from "./missing-scope";
-import { seal } from "./seal";
-import { secretRoute } from "./scope";
-import type { ProviderContext, Scope, SecretValue } from "./types";
+import { seal } from "../core/seal";
+import { secretRoute } from "./routes";
+import type { ProviderContext } from "./context";
+import type { Scope } from "../core/scope";
+import type { SecretValue } from "../core/secret-value";
 
 /** What a write tells: whether it created the secret, and GitHub's clock when it answered. */
 export interface Written {

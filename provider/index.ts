@@ -1,52 +1,52 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { createContext, settingsDigest } from "./context";
+import { contextFor, type ProviderContext } from "./context";
 import { envSecret } from "./env-secret";
 import { orgSecret } from "./org-secret";
 import { orgSecretRepoSelection } from "./org-secret-repo-selection";
 import { repoSecret } from "./repo-secret";
+import type { ResourceImplementation } from "./resource-implementation";
 import { readSettings, type ConfigSource } from "./settings";
-import type { ProviderContext, ResourceImplementation } from "./types";
+
+// Every resource kind in a provider process shares one context: one client, so one concurrency
+// bound and one rate-limit view, and one public-key cache. configure() runs once per resource kind
+// with the same stack config; equal settings give the same context, so values checked for one kind
+// are not lost when the next configures.
+let context: ProviderContext | undefined;
+
+export function configure(config: ConfigSource | undefined): void {
+  context = contextFor(readSettings(config));
+}
+
+function currentContext(): ProviderContext {
+  context ??= contextFor(readSettings(undefined));
+  return context;
+}
+
+/** The engine's side of one kind: Pulumi hands untyped state in, which is the state this kind stored. */
+function served<Inputs extends object, Outputs extends object>(implementation: ResourceImplementation<Inputs, Outputs>): dynamic.ResourceProvider {
+  return {
+    check: (olds: Record<string, unknown>, news: Record<string, unknown>) => implementation.check(currentContext(), olds, news),
+    diff: (id: string, olds: Inputs & Outputs, news: Inputs) => implementation.diff(currentContext(), id, olds, news),
+    create: (inputs: Inputs) => implementation.create(currentContext(), inputs),
+    read: (id: string, props?: Inputs & Outputs) => implementation.read(currentContext(), id, props ?? ({} as Inputs & Outputs)),
+    update: (id: string, olds: Inputs & Outputs, news: Inputs) => implementation.update(currentContext(), id, olds, news),
+    delete: (id: string, props: Inputs & Outputs) => implementation.delete(currentContext(), id, props),
+  };
+}
 
 /**
  * The implementation behind the `__provider` that the SDK serializes into the state: that code
  * only requires this module by package name and calls `resourceProvider(kind)`.
  */
-const implementations: Record<string, ResourceImplementation> = {
-  RepoSecret: repoSecret,
-  EnvSecret: envSecret,
-  OrgSecret: orgSecret,
-  OrgSecretRepoSelection: orgSecretRepoSelection,
+const providers: Record<string, dynamic.ResourceProvider> = {
+  RepoSecret: served(repoSecret),
+  EnvSecret: served(envSecret),
+  OrgSecret: served(orgSecret),
+  OrgSecretRepoSelection: served(orgSecretRepoSelection),
 };
 
-// Every resource kind in a provider process shares one context: one client, so one concurrency
-// bound and one rate-limit view, and one public-key cache.
-// configure() runs once per resource kind with the same stack config; a context is replaced only
-// when the settings differ, so values checked for one kind are not lost when the next configures.
-let context: ProviderContext | undefined;
-let contextSettings = "";
-
-export function configure(config: ConfigSource | undefined): void {
-  const settings = readSettings(config);
-  const key = settingsDigest(settings);
-  if (context && key === contextSettings) return;
-  context = createContext(settings);
-  contextSettings = key;
-}
-
-function currentContext(): ProviderContext {
-  if (!context) configure(undefined);
-  return context!;
-}
-
 export function resourceProvider(kind: string): dynamic.ResourceProvider {
-  const implementation = implementations[kind];
-  if (!implementation) throw new Error(`pulumi-github-secrets has no resource kind "${kind}"; upgrade the package installed next to the program.`);
-  return {
-    check: (olds, news) => implementation.check(currentContext(), olds, news),
-    diff: (id, olds, news) => implementation.diff(currentContext(), id, olds, news),
-    create: (inputs) => implementation.create(currentContext(), inputs),
-    read: (id, props) => implementation.read(currentContext(), id, props ?? {}),
-    update: (id, olds, news) => implementation.update(currentContext(), id, olds, news),
-    delete: (id, props) => implementation.delete(currentContext(), id, props),
-  };
+  const provider = providers[kind];
+  if (!provider) throw new Error(`pulumi-github-secrets has no resource kind "${kind}"; upgrade the package installed next to the program.`);
+  return provider;
 }

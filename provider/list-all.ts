@@ -1,7 +1,7 @@
 import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
 import { sample } from "./errors";
 import { fieldsOf, unreadable, type Answer, type AnswerFields } from "./read-answer";
-import type { Route } from "./scope";
+import type { Route } from "./routes";
 
 /**
  * Every item of a paginated list, each read with `readItem`. Octokit follows the `link` header's

@@ -2,10 +2,11 @@ import { apiError } from "./errors";
 import { secretOnGitHub } from "./github-secrets";
 import { listAll } from "./list-all";
 import type { AnswerFields } from "./read-answer";
-import { listSecretsRoute } from "./scope";
-import type { PublicKey, SecretSummary, SelectedRepository } from "./lookup-results";
+import { listSecretsRoute, ROUTES } from "./routes";
+import type { PublicKey, SecretSummary, SelectedRepository } from "../core/lookup-results";
 import { listSelectedRepositories } from "./selected-repositories";
-import type { ProviderContext, Scope } from "./types";
+import type { ProviderContext } from "./context";
+import type { Scope } from "../core/scope";
 
 function summary(secret: AnswerFields): SecretSummary {
   return { name: secret.text("name"), ...secretOnGitHub(secret) };
@@ -26,7 +27,7 @@ export function listSecrets(context: ProviderContext, scope: Scope, what: string
 
 /** The organization secrets a repository can read, all pages. */
 export function listRepoOrgSecrets(context: ProviderContext, owner: string, repository: string): Promise<SecretSummary[]> {
-  const route = { route: "GET /repos/{owner}/{repo}/actions/organization-secrets", params: { owner, repo: repository } };
+  const route = { route: ROUTES.repositoryOrgSecrets, params: { owner, repo: repository } };
   return lookup(`listing the organization secrets ${owner}/${repository} can read`, "the repository", () => listAll(context.client, route, "secrets", summary));
 }
 

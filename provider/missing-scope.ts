@@ -1,5 +1,7 @@
 import { statusOf } from "./errors";
-import type { ProviderContext, Scope } from "./types";
+import type { ProviderContext } from "./context";
+import type { Scope } from "../core/scope";
+import { ROUTES } from "./routes";
 
 /**
  * After GitHub answered 404 for a scope, which part it does not know: asked of the repository and
@@ -9,10 +11,10 @@ export async function missingScope(context: ProviderContext, scope: Scope): Prom
   if (scope.kind === "org") return `the organization ${scope.org}`;
   const repository = `the repository ${scope.owner}/${scope.repository}`;
   const found = (request: Promise<unknown>) => request.then(() => true, (error) => (statusOf(error) === 404 ? false : undefined));
-  const repositoryFound = await found(context.client.request("GET /repos/{owner}/{repo}", { owner: scope.owner, repo: scope.repository }));
+  const repositoryFound = await found(context.client.request(ROUTES.repository, { owner: scope.owner, repo: scope.repository }));
   if (repositoryFound !== true || scope.kind === "repo") return repository;
   const environmentFound = await found(
-    context.client.request("GET /repos/{owner}/{repo}/environments/{environment_name}", {
+    context.client.request(ROUTES.environment, {
       owner: scope.owner,
       repo: scope.repository,
       environment_name: scope.environment,

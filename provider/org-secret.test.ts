@@ -1,7 +1,7 @@
 import { orgSecret } from "./org-secret";
 import { orgSecretRepoSelection } from "./org-secret-repo-selection";
 import { asEngineSends, useEmulatedGitHub } from "../tests/support/emulated-github";
-import type { ProviderContext } from "./types";
+import type { ProviderContext } from "./context";
 
 const github = useEmulatedGitHub({ resetEachTest: true });
 
@@ -94,7 +94,7 @@ describe("drift found by refresh", () => {
     const first = await up(context, args({ onDrift }));
     await github.upsert({ scope: "org", owner: "octo-org", name: "SHARED", value: "changed by hand", visibility: "private" });
     // As if Pulumi had written it a few seconds before the change (GitHub's clock has whole seconds).
-    const writtenAt = new Date(Date.parse(first.outs.writtenAt) - 5000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const writtenAt = new Date(Date.parse(first.outs.writtenAt!) - 5000).toISOString().replace(/\.\d{3}Z$/, "Z");
     const refreshed = await orgSecret.read(context, first.id, { ...first.outs, writtenAt });
     return { context, first: { ...first, outs: asEngineSends(refreshed.props!) } };
   }

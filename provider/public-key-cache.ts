@@ -1,7 +1,8 @@
 import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
 import { fieldsOf, unreadable, type Answer } from "./read-answer";
-import { publicKeyRoute, scopeKey } from "./scope";
-import type { PublicKey, Scope } from "./types";
+import { scopeKey, type Scope } from "../core/scope";
+import { publicKeyRoute } from "./routes";
+import type { PublicKey } from "../core/lookup-results";
 
 /**
  * Each scope's public key, fetched once per provider process. Concurrent writes to one scope

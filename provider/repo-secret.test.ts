@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { repoSecret } from "./repo-secret";
-import { seal } from "./seal";
+import { seal } from "../core/seal";
 import { asEngineSends, useEmulatedGitHub, mentions } from "../tests/support/emulated-github";
-import type { ProviderContext } from "./types";
+import type { ProviderContext } from "./context";
 import { SETTING_DEFAULTS } from "./settings";
 
 const github = useEmulatedGitHub({ resetEachTest: true });
@@ -195,8 +195,8 @@ test("API failures name the resource, the action and what to do", async () => {
 
 test("an import file's entry, which has no value, passes check with its placeholder fingerprint; the program's value then updates it", async () => {
   const context = github.context();
-  const { IMPORTED_FINGERPRINT } = await import("./secret-value");
-  const imported = { owner: "octo-org", repository: "hello-world", secretName: "API_TOKEN", valueFingerprint: IMPORTED_FINGERPRINT, onDrift: "overwrite" };
+  const { IMPORTED_FINGERPRINT } = await import("../core/secret-value");
+  const imported = { owner: "octo-org", repository: "hello-world", secretName: "API_TOKEN", valueFingerprint: IMPORTED_FINGERPRINT, onDrift: "overwrite" as const };
   const checked = await repoSecret.check(context, imported, imported);
   expect(checked.inputs).toMatchObject({ valueFingerprint: IMPORTED_FINGERPRINT });
 

@@ -1,18 +1,18 @@
+import { checkOwner, checkRepository, checkSecretName } from "../core/validate";
 import { secretResource } from "./secret-resource";
-import { checkOwner, checkRepository, checkSecretName } from "./validate";
+import type { RepoSecretInputs, ValueSecretOutputs } from "./types";
 
 /**
  * RepoSecret: an Actions secret of one repository. PUT and DELETE
  * /repos/{owner}/{repo}/actions/secrets/{secret_name}; the value sealed for the repository's key.
  *
- * Checked inputs (what the state keeps): owner, repository, secretName, valueFingerprint,
- * valueSalt (a Pulumi secret), keyId for a value the user sealed, onDrift, importId.
- * Outputs add GitHub's createdAt and updatedAt, writtenAt, and drift after a refresh found one.
+ * What the state keeps: `RepoSecretInputs` (never the value: its salted fingerprint) and
+ * `ValueSecretOutputs` (GitHub's createdAt and updatedAt, writtenAt, drift after a refresh found one).
  */
-export const repoSecret = secretResource({
+export const repoSecret = secretResource<RepoSecretInputs, ValueSecretOutputs>({
   kind: "RepoSecret",
   identity: ["owner", "repository", "secretName"],
-  scopeOf: (props) => ({ kind: "repo", owner: props.owner, repository: props.repository }),
+  scopeOf: (props) => ({ kind: "repo", owner: String(props.owner), repository: String(props.repository) }),
   checkIdentity: (news) => [
     checkOwner("owner", news.owner),
     checkRepository("repository", news.repository),

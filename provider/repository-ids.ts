@@ -1,10 +1,11 @@
 import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
-import { apiError, statusOf, type InputProblem } from "./errors";
+import { apiError, statusOf } from "./errors";
+import type { InputProblem } from "../core/input-problems";
 import { fieldsOf, type Answer } from "./read-answer";
-import { isUnknown } from "./validate";
+import { isUnknown } from "../core/validate";
+import type { RepositoryRef } from "../core/repository-ref";
+import { ROUTES } from "./routes";
 
-/** A repository as a program names it: its numeric id, or `owner/name` (kept lower-cased). */
-export type RepositoryRef = number | string;
 
 /**
  * Validates a list of repositories given by id or `owner/name` for an organization secret, and
@@ -73,7 +74,7 @@ export class RepositoryIds {
   private async lookUp(fullName: string, label: string, field: string): Promise<number> {
     const [owner, repo] = fullName.split("/");
     try {
-      const answer = (await this.client.request("GET /repos/{owner}/{repo}", { owner, repo })) as Answer;
+      const answer = (await this.client.request(ROUTES.repository, { owner, repo })) as Answer;
       return fieldsOf(answer, answer.data, "the repository").positiveInteger("id");
     } catch (error) {
       if (statusOf(error) === 404) {

@@ -1,84 +1,97 @@
-import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { requireToken } from "./context";
-import { invalidInputs, type InputProblem } from "./errors";
+import { DRIFT_POLICIES, type DriftPolicy } from "../core/drift-policy";
+import { invalidInputs, type InputProblem } from "../core/input-problems";
+import { describeSecret, secretId, type Scope } from "../core/scope";
+import { isUnknown } from "../core/validate";
+import { checkValue, valueFor } from "./check-value";
+import { requireToken, type ProviderContext } from "./context";
 import { deleteSecret, readSecret, writeSecret, type SecretOnGitHub } from "./github-secrets";
-import { describeSecret, secretId } from "./scope";
-import { checkValue, valueFor } from "./secret-value";
-import { isUnknown } from "./validate";
-import type { ProviderContext, ResourceImplementation, Scope } from "./types";
-
-type Props = Record<string, any>;
-
-export const DRIFT_POLICIES = ["overwrite", "ignore", "fail"] as const;
+import { GONE, withoutProvider, type ResourceImplementation } from "./resource-implementation";
+import type { RawInputs, ValueSecretInputs, ValueSecretOutputs } from "./types";
 
 /** How much later than Pulumi's write GitHub's updated_at may be and still be that write. */
 export const DRIFT_TOLERANCE_MS = 1000;
 
 /**
+ * Who may read a secret, beside its scope: an organization secret's visibility and selected repositories. GitHub
+ * takes it in the same PUT as the value, and some of it (the selection) on its own.
+ */
+export interface AccessSpec<Inputs extends ValueSecretInputs, Outputs extends ValueSecretOutputs> {
+  /** The access inputs, checked; problems are pushed. */
+  check(context: ProviderContext, news: RawInputs, problems: InputProblem[]): Partial<Inputs>;
+  /** What the PUT carries beside the value, and the outputs that follow from it. */
+  body(context: ProviderContext, inputs: Inputs, label: string): Promise<{ body: Record<string, unknown>; outs: Partial<Outputs> }>;
+  /** Access changes that GitHub takes only together with the value (it has no other PUT for them). */
+  needsValue(olds: Inputs & Outputs, news: Inputs): boolean;
+  /** Whether access changed at all. */
+  changed(olds: Inputs & Outputs, news: Inputs): boolean;
+  /** Applies a change GitHub takes without the value; answers the outputs that follow. */
+  apply(context: ProviderContext, news: Inputs, label: string): Promise<Partial<Outputs>>;
+  /** What a refresh finds changed outside Pulumi, said for a person. */
+  readDrift(context: ProviderContext, props: Inputs & Outputs, remote: SecretOnGitHub, label: string): Promise<string[]>;
+}
+
+/**
  * What sets one kind of value-holding secret apart; the rest (value, fingerprint, drift, import,
  * replacement) is the same for every scope and lives here.
  */
-export interface SecretResourceSpec {
+export interface SecretResourceSpec<Inputs extends ValueSecretInputs, Outputs extends ValueSecretOutputs> {
   kind: string;
   /** Input fields that name the secret. A change to one, other than of case, replaces it. */
-  identity: readonly string[];
-  scopeOf(props: Props): Scope;
-  checkIdentity(news: Props): Array<InputProblem | undefined>;
-  /** Checked inputs beside identity and value (OrgSecret's visibility and selection). */
-  checkSettings?(context: ProviderContext, news: Props, problems: InputProblem[]): Props;
-  /** What the PUT carries beside the value, and the outputs that follow from it. */
-  writeSettings?(context: ProviderContext, inputs: Props, label: string): Promise<{ body: Props; outs: Props }>;
-  /** Settings changes that GitHub accepts only together with the value (it has no other PUT). */
-  settingsNeedValue?(olds: Props, news: Props): boolean;
-  /** Settings changes GitHub can take without the value, and how to apply them alone. */
-  settingsChanged?(olds: Props, news: Props): boolean;
-  applySettings?(context: ProviderContext, news: Props, label: string): Promise<Props>;
-  /** What else a refresh finds changed outside Pulumi, said for a person, and the outputs to refresh. */
-  readSettings?(context: ProviderContext, props: Props, remote: SecretOnGitHub, label: string): Promise<{ outs: Props; drift: string[] }>;
+  identity: ReadonlyArray<keyof Inputs & string>;
+  /** The scope the (possibly unchecked) inputs name. */
+  scopeOf(props: RawInputs): Scope;
+  checkIdentity(news: RawInputs): Array<InputProblem | undefined>;
+  access?: AccessSpec<Inputs, Outputs>;
 }
 
 function sameName(a: unknown, b: unknown): boolean {
   return typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
-function withoutProvider(props: Props): Props {
-  const { __provider, drift, ...rest } = props;
-  return rest;
+function checkPolicy(news: RawInputs, problems: InputProblem[]): { onDrift: DriftPolicy } {
+  const onDrift = news.onDrift ?? "overwrite";
+  if (!isUnknown(onDrift) && !DRIFT_POLICIES.includes(onDrift as DriftPolicy)) {
+    problems.push({ field: "onDrift", reason: `is "${String(onDrift)}"; give one of ${DRIFT_POLICIES.map((p) => `"${p}"`).join(", ")}.` });
+  }
+  return { onDrift: onDrift as DriftPolicy };
 }
 
-export function secretResource(spec: SecretResourceSpec): ResourceImplementation {
-  const label = (props: Props) => `${spec.kind} ${describeSecret(spec.scopeOf(props), String(props.secretName))}`;
+function valueChanged(olds: ValueSecretInputs, news: ValueSecretInputs): boolean {
+  return olds.valueFingerprint !== news.valueFingerprint || olds.keyId !== news.keyId;
+}
 
-  function checkPolicy(news: Props, problems: InputProblem[]): Props {
-    const onDrift = news.onDrift ?? "overwrite";
-    if (!isUnknown(onDrift) && !DRIFT_POLICIES.includes(onDrift)) {
-      problems.push({ field: "onDrift", reason: `is "${onDrift}"; give one of ${DRIFT_POLICIES.map((p) => `"${p}"`).join(", ")}.` });
-    }
-    return { onDrift };
-  }
+export function secretResource<Inputs extends ValueSecretInputs, Outputs extends ValueSecretOutputs>(
+  spec: SecretResourceSpec<Inputs, Outputs>,
+): ResourceImplementation<Inputs, Outputs> {
+  type State = Inputs & Outputs;
+  const label = (props: RawInputs) => `${spec.kind} ${describeSecret(spec.scopeOf(props), String(props.secretName))}`;
+  const scopeOf = (props: Inputs) => spec.scopeOf(props as unknown as RawInputs);
+  const labelOf = (props: Inputs) => label(props as unknown as RawInputs);
 
   // The SDK turns the `import` resource option into `importId`, because the engine's own import
   // cannot reach a dynamic provider. The ID must name the secret the inputs name.
-  function checkImport(news: Props, problems: InputProblem[]): Props {
+  function checkImport(news: RawInputs, problems: InputProblem[]): { importId?: string } {
     if (news.importId === undefined || isUnknown(news.importId)) return {};
     if (spec.identity.every((field) => !isUnknown(news[field]))) {
       const expected = secretId(spec.scopeOf(news), String(news.secretName));
       if (String(news.importId).toLowerCase() !== expected.toLowerCase()) {
-        problems.push({ field: "import", reason: `is "${news.importId}", but these inputs name "${expected}"; give that ID, or change the inputs to match the secret to import.` });
+        problems.push({ field: "import", reason: `is "${String(news.importId)}", but these inputs name "${expected}"; give that ID, or change the inputs to match the secret to import.` });
       }
     }
-    return { importId: news.importId };
+    return { importId: String(news.importId) };
   }
 
-  async function write(context: ProviderContext, inputs: Props, olds: Props = {}): Promise<Props> {
-    const scope = spec.scopeOf(inputs);
-    const settings = spec.writeSettings ? await spec.writeSettings(context, inputs, label(inputs)) : { body: {}, outs: {} };
-    const done = await writeSecret(context, scope, inputs.secretName, valueFor(context, inputs, label(inputs)), settings.body, label(inputs));
+  async function write(context: ProviderContext, inputs: Inputs, olds?: State): Promise<State> {
+    const scope = scopeOf(inputs);
+    const access = spec.access ? await spec.access.body(context, inputs, labelOf(inputs)) : { body: {}, outs: {} };
+    const done = await writeSecret(context, scope, inputs.secretName, valueFor(context, inputs, labelOf(inputs)), access.body, labelOf(inputs));
     context.writtenThisRun.add(secretId(scope, inputs.secretName));
     // A secret that existed before (adopted, or written before) keeps the createdAt a refresh saw.
-    const createdAt = done.created ? done.at : olds.createdAt;
-    return { ...withoutProvider(inputs), ...settings.outs, ...(createdAt && { createdAt }), updatedAt: done.at, writtenAt: done.at };
+    const createdAt = done.created ? done.at : olds?.createdAt;
+    return { ...withoutProvider(inputs), ...access.outs, ...(createdAt && { createdAt }), updatedAt: done.at, writtenAt: done.at } as State;
   }
+
+  const drifted = (olds: State, news: Inputs) => Boolean(olds.drift) && news.onDrift !== "ignore";
 
   return {
     async check(context, olds, news) {
@@ -88,12 +101,12 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
         const overflow = context.declaredSecrets.declare(spec.scopeOf(news), String(news.secretName));
         if (overflow) problems.push(overflow);
       }
-      const settings = spec.checkSettings?.(context, news, problems) ?? {};
+      const access = spec.access?.check(context, news, problems) ?? {};
       const policy = checkPolicy(news, problems);
       const adoption = checkImport(news, problems);
       const value = checkValue(context, olds, news, problems);
       if (problems.length > 0 || !value) throw invalidInputs(label(news), problems);
-      return { inputs: { ...identity, ...settings, ...value, ...policy, ...adoption } };
+      return { inputs: { ...identity, ...access, ...value, ...policy, ...adoption } as Inputs };
     },
 
     async diff(_context, _id, olds, news) {
@@ -104,40 +117,36 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
         return { changes: true, replaces, deleteBeforeReplace: true };
       }
       if (olds.drift && news.onDrift === "fail") {
-        throw new Error(`${label(news)}: ${olds.drift}. onDrift is "fail", so nothing was written: find out who changed it, then set onDrift to "overwrite" to write the program's value again, or "ignore" to leave GitHub's.`);
+        throw new Error(`${labelOf(news)}: ${olds.drift}. onDrift is "fail", so nothing was written: find out who changed it, then set onDrift to "overwrite" to write the program's value again, or "ignore" to leave GitHub's.`);
       }
-      const drifted = Boolean(olds.drift) && news.onDrift !== "ignore";
-      const valueChanged = olds.valueFingerprint !== news.valueFingerprint || olds.keyId !== news.keyId;
-      const settingsChanged = spec.settingsChanged?.(olds, news) ?? false;
-      return { changes: drifted || valueChanged || settingsChanged, replaces: [], deleteBeforeReplace: false };
+      const accessChanged = spec.access?.changed(olds, news) ?? false;
+      return { changes: drifted(olds, news) || valueChanged(olds, news) || accessChanged, replaces: [], deleteBeforeReplace: false };
     },
 
     async create(context, inputs) {
-      requireToken(context, label(inputs));
+      requireToken(context, labelOf(inputs));
       if (inputs.importId !== undefined) {
-        const existing = await readSecret(context, spec.scopeOf(inputs), inputs.secretName, label(inputs));
+        const existing = await readSecret(context, scopeOf(inputs), inputs.secretName, labelOf(inputs));
         if (!existing) {
-          throw new Error(`${label(inputs)}: cannot import "${inputs.importId}": GitHub has no such secret. Check the ID, or remove the import option to create the secret.`);
+          throw new Error(`${labelOf(inputs)}: cannot import "${inputs.importId}": GitHub has no such secret. Check the ID, or remove the import option to create the secret.`);
         }
       }
       const outs = await write(context, inputs);
-      return { id: secretId(spec.scopeOf(inputs), inputs.secretName), outs };
+      return { id: secretId(scopeOf(inputs), inputs.secretName), outs };
     },
 
     async update(context, _id, olds, news) {
-      requireToken(context, label(news));
-      const valueChanged = olds.valueFingerprint !== news.valueFingerprint || olds.keyId !== news.keyId;
-      const drifted = Boolean(olds.drift) && news.onDrift !== "ignore";
-      if (valueChanged || drifted || spec.settingsNeedValue?.(olds, news)) return { outs: await write(context, news, olds) };
-      const settings = spec.applySettings ? await spec.applySettings(context, news, label(news)) : {};
+      requireToken(context, labelOf(news));
+      if (valueChanged(olds, news) || drifted(olds, news) || spec.access?.needsValue(olds, news)) return { outs: await write(context, news, olds) };
+      const accessOuts = spec.access ? await spec.access.apply(context, news, labelOf(news)) : {};
       const kept = { createdAt: olds.createdAt, updatedAt: olds.updatedAt, writtenAt: olds.writtenAt };
-      return { outs: { ...withoutProvider(news), ...kept, ...settings, ...(olds.drift && { drift: olds.drift }) } };
+      return { outs: { ...withoutProvider(news), ...kept, ...accessOuts, ...(olds.drift && { drift: olds.drift }) } as State };
     },
 
     async read(context, id, props) {
-      requireToken(context, label(props));
-      const remote = await readSecret(context, spec.scopeOf(props), props.secretName, label(props), props.writtenAt);
-      if (!remote) return { id: "", props: {} };
+      requireToken(context, labelOf(props));
+      const remote = await readSecret(context, scopeOf(props), props.secretName, labelOf(props), props.writtenAt);
+      if (!remote) return GONE;
       const drift: string[] = [];
       // writtenAt is the time of GitHub's answer to Pulumi's write (whole seconds), which GitHub's
       // updated_at for that write does not exceed but by clock skew; later than that by more than
@@ -147,19 +156,18 @@ export function secretResource(spec: SecretResourceSpec): ResourceImplementation
       if (changedOutside) {
         drift.push(`changed outside Pulumi at ${remote.updatedAt} (last written by Pulumi at ${props.writtenAt})`);
       }
-      const settings = spec.readSettings ? await spec.readSettings(context, props, remote, label(props)) : { outs: {}, drift: [] };
-      drift.push(...settings.drift);
+      if (spec.access) drift.push(...(await spec.access.readDrift(context, props, remote, labelOf(props))));
       // Once GitHub shows Pulumi's own write, its exact updated_at is the baseline from then on.
       const baseline = written !== undefined && !changedOutside ? { writtenAt: remote.updatedAt } : {};
-      const outs = { ...withoutProvider(props), ...settings.outs, createdAt: remote.createdAt, updatedAt: remote.updatedAt, ...baseline };
+      const outs = { ...withoutProvider(props), createdAt: remote.createdAt, updatedAt: remote.updatedAt, ...baseline } as State;
       return { id, props: drift.length > 0 ? { ...outs, drift: drift.join("; ") } : outs };
     },
 
     async delete(context, _id, props) {
       // Another resource wrote this secret in this run: it is that resource's now (see WrittenThisRun).
-      if (context.writtenThisRun.has(secretId(spec.scopeOf(props), props.secretName))) return;
-      requireToken(context, label(props));
-      await deleteSecret(context, spec.scopeOf(props), props.secretName, label(props));
+      if (context.writtenThisRun.has(secretId(scopeOf(props), props.secretName))) return;
+      requireToken(context, labelOf(props));
+      await deleteSecret(context, scopeOf(props), props.secretName, labelOf(props));
     },
   };
 }

@@ -1,14 +1,12 @@
 import { apiError, statusOf } from "./errors";
 import { listAll } from "./list-all";
-import type { SelectedRepository } from "./lookup-results";
-import type { ProviderContext } from "./types";
+import type { SelectedRepository } from "../core/lookup-results";
+import type { ProviderContext } from "./context";
+import { ROUTES } from "./routes";
 
-// The selected-repository endpoints of an organization secret. They exist only for visibility
-// `selected`; GitHub answers 409 otherwise, which callers check for first.
-const LIST = "GET /orgs/{org}/actions/secrets/{secret_name}/repositories";
-const SET = "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories";
-const ADD = "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}";
-const REMOVE = "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}";
+// The selected-repository endpoints of an organization secret exist only for visibility `selected`; GitHub
+// answers 409 otherwise, which callers check for first.
+const { list: LIST, set: SET, add: ADD, remove: REMOVE } = ROUTES.selectedRepositories;
 
 export async function listSelectedRepositories(context: ProviderContext, org: string, secretName: string): Promise<SelectedRepository[]> {
   return listAll(context.client, { route: LIST, params: { org, secret_name: secretName } }, "selected repositories", (repository) => ({

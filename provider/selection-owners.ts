@@ -1,4 +1,4 @@
-import type { InputProblem } from "./errors";
+import type { InputProblem } from "../core/input-problems";
 
 /**
  * Who manages the selected-repository list of each organization secret in this deployment. An

@@ -1,20 +1,14 @@
-import type * as dynamic from "@pulumi/pulumi/dynamic";
-// Octokit is an ES module: without the attribute, the published declarations of a CommonJS package fail to
-// compile for projects on node16/nodenext resolution (TS1541). tests/package/pack.test.ts checks it.
-import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
-import type { DeclaredSecrets } from "./declared-secrets";
-import type { GitHubClock } from "./github-clock";
-import type { PublicKeyCache } from "./public-key-cache";
-import type { RepositoryIds } from "./repository-ids";
-import type { SelectionOwners } from "./selection-owners";
-import type { WrittenThisRun } from "./written-this-run";
-import type { ValueVault } from "./value-vault";
+// The provider's types in one place: its settings, and the state each resource kind keeps. Plain data only, so
+// that every module may import it.
+import type { DriftPolicy } from "../core/drift-policy";
+import type { Visibility } from "../core/lookup-results";
+import type { RepositoryRef } from "../core/repository-ref";
 
-/** Where a secret lives. GitHub has three scopes, each with its own public key. */
-export type Scope =
-  | { kind: "org"; org: string }
-  | { kind: "repo"; owner: string; repository: string }
-  | { kind: "environment"; owner: string; repository: string; environment: string };
+/** A value in Pulumi's secret wire form (`4dabf…`: the secret signature), as check() returns one for the engine to encrypt. */
+export interface WireSecret {
+  "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270";
+  value: string;
+}
 
 /** How the provider reaches GitHub. Read from the stack config at call time, never serialized. */
 export interface ProviderSettings {
@@ -40,32 +34,72 @@ export interface AppAuthSettings {
   privateKey: string;
 }
 
-export type { PublicKey } from "./lookup-results";
+// The state's shapes are type aliases, not interfaces: an alias of an object type may be passed where any record of
+// fields is taken (check's olds), which an interface may not.
 
-/** A value as check() received it: a plaintext to seal, or a value the user sealed already. */
-export type SecretValue =
-  | { kind: "plaintext"; plaintext: string }
-  | { kind: "sealed"; encryptedValue: string; keyId: string };
+/** Inputs as the engine hands them to check(): whatever the program declared, not yet checked. */
+export type RawInputs = Readonly<Record<string, unknown>>;
 
-/** Everything a provider process shares between resources: one client, one key cache, one vault. */
-export interface ProviderContext {
-  settings: ProviderSettings;
-  client: Octokit;
-  clock: GitHubClock;
-  publicKeys: PublicKeyCache;
-  repositoryIds: RepositoryIds;
-  selectionOwners: SelectionOwners;
-  declaredSecrets: DeclaredSecrets;
-  values: ValueVault;
-  writtenThisRun: WrittenThisRun;
-}
+/**
+ * The checked inputs every secret with a value keeps: never the value, only its salted fingerprint.
+ * During a preview a field may hold Pulumi's unknown sentinel (a string) instead.
+ */
+export type ValueSecretInputs = {
+  secretName: string;
+  valueFingerprint: string;
+  /** The fingerprint's salt: a Pulumi secret from check(), plain when the engine hands it back. */
+  valueSalt?: WireSecret | string;
+  /** The key a value the user sealed was sealed for. */
+  keyId?: string;
+  onDrift: DriftPolicy;
+  /** The `import` resource option, which the SDK hands over as an input. */
+  importId?: string;
+};
 
-/** The operations of one resource kind, given the process's context. */
-export interface ResourceImplementation {
-  check(context: ProviderContext, olds: Record<string, any>, news: Record<string, any>): Promise<dynamic.CheckResult>;
-  diff(context: ProviderContext, id: string, olds: Record<string, any>, news: Record<string, any>): Promise<dynamic.DiffResult>;
-  create(context: ProviderContext, inputs: Record<string, any>): Promise<dynamic.CreateResult>;
-  read(context: ProviderContext, id: string, props: Record<string, any>): Promise<dynamic.ReadResult>;
-  update(context: ProviderContext, id: string, olds: Record<string, any>, news: Record<string, any>): Promise<dynamic.UpdateResult>;
-  delete(context: ProviderContext, id: string, props: Record<string, any>): Promise<void>;
-}
+/** What GitHub and Pulumi's own writes add to a secret's inputs in its outputs. */
+export type ValueSecretOutputs = {
+  /** GitHub's created_at; unknown for an adopted secret until a refresh. */
+  createdAt?: string;
+  /** GitHub's updated_at as last seen. */
+  updatedAt?: string;
+  /** When Pulumi last wrote the secret, by GitHub's clock: the baseline for drift. */
+  writtenAt?: string;
+  /** What a refresh found changed outside Pulumi. */
+  drift?: string;
+};
+
+export type RepoSecretInputs = ValueSecretInputs & {
+  owner: string;
+  repository: string;
+};
+
+export type EnvSecretInputs = RepoSecretInputs & {
+  environment: string;
+};
+
+export type OrgSecretInputs = ValueSecretInputs & {
+  org: string;
+  visibility: Visibility;
+  /** Ids and lower-cased `owner/name`s; only with visibility `selected`. */
+  selectedRepositories?: RepositoryRef[];
+};
+
+export type OrgSecretOutputs = ValueSecretOutputs & {
+  /** The ids written, sorted. */
+  selectedRepositoryIds?: number[];
+  /** The ids that names resolved to when written, so a later rename of a repository is no change. */
+  repositoryIdsByName?: Record<string, number>;
+};
+
+export type OrgSecretRepoSelectionInputs = {
+  org: string;
+  secretName: string;
+  repositories: RepositoryRef[];
+  onDrift: DriftPolicy;
+};
+
+export type OrgSecretRepoSelectionOutputs = {
+  repositoryIds: number[];
+  repositoryIdsByName: Record<string, number>;
+  drift?: string;
+};

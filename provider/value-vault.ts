@@ -1,4 +1,4 @@
-import type { SecretValue } from "./types";
+import type { SecretValue } from "../core/secret-value";
 
 /**
  * Values between check() and create()/update(). The engine stores whatever check() returns, so

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
 import { ValueSecret } from "./value-secret";
-import { secretId } from "../provider/scope";
+import { secretId } from "../core/scope";
 import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 /** The arguments of an {@link EnvSecret}: the repository, its environment, the secret's name and its value. */

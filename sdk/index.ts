@@ -11,7 +11,7 @@ export { OrgSecret, type OrgSecretArgs, type RepositoryRef } from "./org-secret"
 export { OrgSecretRepoSelection, type OrgSecretRepoSelectionArgs } from "./org-secret-repo-selection";
 export { SecretSet, type SecretSetArgs, type SecretSetEntries, type SecretSetScope } from "./secret-set";
 export type { DriftPolicy, SecretValueArgs } from "./secret-inputs";
-export { seal } from "../provider/seal";
+export { seal } from "../core/seal";
 export {
   getPublicKey,
   listEnvSecrets,

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createContext, settingsDigest } from "../provider/context";
+import { contextFor, type ProviderContext } from "../provider/context";
 import * as lookups from "../provider/lookups";
-import type { PublicKey, SecretSummary, SelectedRepository } from "../provider/lookup-results";
+import type { PublicKey, SecretSummary, SelectedRepository } from "../core/lookup-results";
 import { readSettings } from "../provider/settings";
-import type { ProviderContext } from "../provider/types";
 
 export type { PublicKey, SecretSummary, SelectedRepository };
 
@@ -15,43 +14,39 @@ export interface LookupOptions {
   baseUrl?: string;
 }
 
-// Lookups run in the program, not in the provider: one client per settings, shared by every lookup.
-const contexts = new Map<string, ProviderContext>();
-
-function contextFor(options: LookupOptions = {}): ProviderContext {
+// Lookups run here, in the program, not in the provider: their results are plain data the program uses at once
+// (to decide what to declare), before any resource exists to carry a provider call. So this module, and only this
+// one, reaches into the provider side for its client.
+function lookupContext(options: LookupOptions = {}): ProviderContext {
   const configured = readSettings({ get: (key) => pulumi.runtime.getConfig(key) });
-  const settings = { ...configured, token: options.token ?? configured.token, baseUrl: options.baseUrl?.replace(/\/+$/, "") ?? configured.baseUrl };
-  const key = settingsDigest(settings);
-  let context = contexts.get(key);
-  if (!context) contexts.set(key, (context = createContext(settings)));
-  return context;
+  return contextFor({ ...configured, token: options.token ?? configured.token, baseUrl: options.baseUrl?.replace(/\/+$/, "") ?? configured.baseUrl });
 }
 
 /** An organization's secrets (names, dates and visibility; never values). */
 export function listOrgSecrets(args: { org: string }, options?: LookupOptions): Promise<SecretSummary[]> {
-  return lookups.listSecrets(contextFor(options), { kind: "org", org: args.org }, `listing the secrets of ${args.org}`);
+  return lookups.listSecrets(lookupContext(options), { kind: "org", org: args.org }, `listing the secrets of ${args.org}`);
 }
 
 /** A repository's own secrets. */
 export function listRepoSecrets(args: { owner: string; repository: string }, options?: LookupOptions): Promise<SecretSummary[]> {
   const scope = { kind: "repo" as const, ...args };
-  return lookups.listSecrets(contextFor(options), scope, `listing the secrets of ${args.owner}/${args.repository}`);
+  return lookups.listSecrets(lookupContext(options), scope, `listing the secrets of ${args.owner}/${args.repository}`);
 }
 
 /** A deployment environment's secrets. */
 export function listEnvSecrets(args: { owner: string; repository: string; environment: string }, options?: LookupOptions): Promise<SecretSummary[]> {
   const scope = { kind: "environment" as const, ...args };
-  return lookups.listSecrets(contextFor(options), scope, `listing the secrets of ${args.owner}/${args.repository} environment "${args.environment}"`);
+  return lookups.listSecrets(lookupContext(options), scope, `listing the secrets of ${args.owner}/${args.repository} environment "${args.environment}"`);
 }
 
 /** The organization secrets a repository can read. */
 export function listRepoOrgSecrets(args: { owner: string; repository: string }, options?: LookupOptions): Promise<SecretSummary[]> {
-  return lookups.listRepoOrgSecrets(contextFor(options), args.owner, args.repository);
+  return lookups.listRepoOrgSecrets(lookupContext(options), args.owner, args.repository);
 }
 
 /** The repositories selected for an organization secret of visibility `selected`. */
 export function listSelectedRepositories(args: { org: string; secretName: string }, options?: LookupOptions): Promise<SelectedRepository[]> {
-  return lookups.listSelected(contextFor(options), args.org, args.secretName);
+  return lookups.listSelected(lookupContext(options), args.org, args.secretName);
 }
 
 /** A scope's public key, for values you seal yourself: give `org`, or `owner` and `repository`, and `environment` for an environment. */
@@ -65,5 +60,5 @@ export function getPublicKey(
       : args.environment !== undefined
         ? { kind: "environment" as const, owner: args.owner, repository: args.repository, environment: args.environment }
         : { kind: "repo" as const, owner: args.owner, repository: args.repository };
-  return lookups.publicKey(contextFor(options), scope);
+  return lookups.publicKey(lookupContext(options), scope);
 }

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
-import { secretId } from "../provider/scope";
-import { claimSecret, type DriftPolicy } from "./secret-inputs";
-import type { RepositoryRef } from "./org-secret";
+import { secretId } from "../core/scope";
+import { claimSecret } from "./secret-inputs";
+import type { DriftPolicy } from "../core/drift-policy";
+import type { RepositoryRef } from "../core/repository-ref";
 
 /** The arguments of an {@link OrgSecretRepoSelection}: the organization secret and the repositories that can read it. */
 export interface OrgSecretRepoSelectionArgs {

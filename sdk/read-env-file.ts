@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "dotenv";
-import type { InputProblem } from "../provider/errors";
+import type { InputProblem } from "../core/input-problems";
 
 /** One `NAME=value` of a .env file; `where` names the file and the line the entry starts on. */
 export interface EnvFileEntry {

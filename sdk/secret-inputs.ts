@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 
-/** What a secret that changed outside Pulumi (found by `pulumi refresh`) makes the next update do. */
-export type DriftPolicy = "overwrite" | "ignore" | "fail";
+import type { DriftPolicy } from "../core/drift-policy";
+
+export type { DriftPolicy };
 
 /** The value of a secret, and what to do when it drifts: the same for every scope. */
 export interface SecretValueArgs {

@@ -1,13 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { invalidInputs, type InputProblem } from "../provider/errors";
-import { readValue } from "../provider/secret-value";
-import { checkSecretName } from "../provider/validate";
+import { invalidInputs, type InputProblem } from "../core/input-problems";
+import { readValue } from "../core/secret-value";
+import { checkSecretName } from "../core/validate";
 import { TYPE_MODULE } from "./dynamic-provider";
 import { EnvSecret, type EnvSecretArgs } from "./env-secret";
 import { OrgSecret, type OrgSecretArgs } from "./org-secret";
 import { readEnvFile } from "./read-env-file";
 import { RepoSecret, type RepoSecretArgs } from "./repo-secret";
-import type { DriftPolicy } from "./secret-inputs";
+import type { DriftPolicy } from "../core/drift-policy";
 import type { ValueSecret } from "./value-secret";
 
 /**

@@ -6,11 +6,11 @@ import { packageRoot } from "../../engine/install-package";
 import { packedPackage, type PackedPackage } from "./packed-package";
 import { typeCheck } from "./type-check";
 
-// What `npm pack` publishes, as npm itself lists it: the compiled modules of the package's four source folders
+// What `npm pack` publishes, as npm itself lists it: the compiled modules of the package's five source folders
 // with their declarations, README, LICENSE and package.json; nothing else (no tests, no harness, no sources, no
 // build output of a deleted module). And every entry point package.json names is there and works.
 const ROOT = packageRoot();
-const SOURCE_FOLDERS = ["provider", "sdk", "emulator", "cli"];
+const SOURCE_FOLDERS = ["core", "provider", "sdk", "emulator", "cli"];
 let pack: PackedPackage;
 
 beforeAll(async () => {

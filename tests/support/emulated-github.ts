@@ -1,7 +1,6 @@
 import { startEmulator, type Fixture } from "../../emulator";
-import { createContext } from "../../provider/context";
+import { createContext, type ProviderContext } from "../../provider/context";
 import { SETTING_DEFAULTS } from "../../provider/settings";
-import type { ProviderContext } from "../../provider/types";
 
 export const TOKEN = "emulator-token";
 

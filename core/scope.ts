@@ -1,43 +1,8 @@
-import type { Scope } from "./types";
-
-// Octokit expands each `{param}` of a route with percent-encoding, so a segment such as the
-// environment `prod/eu west` is encoded exactly once, here and nowhere else.
-const SECRETS_ROUTE: Record<Scope["kind"], string> = {
-  org: "/orgs/{org}/actions/secrets",
-  repo: "/repos/{owner}/{repo}/actions/secrets",
-  environment: "/repos/{owner}/{repo}/environments/{environment_name}/secrets",
-};
-
-export interface Route {
-  route: string;
-  params: Record<string, string>;
-}
-
-function scopeParams(scope: Scope): Record<string, string> {
-  switch (scope.kind) {
-    case "org":
-      return { org: scope.org };
-    case "repo":
-      return { owner: scope.owner, repo: scope.repository };
-    case "environment":
-      return { owner: scope.owner, repo: scope.repository, environment_name: scope.environment };
-  }
-}
-
-export function publicKeyRoute(scope: Scope): Route {
-  return { route: `GET ${SECRETS_ROUTE[scope.kind]}/public-key`, params: scopeParams(scope) };
-}
-
-export function listSecretsRoute(scope: Scope): Route {
-  return { route: `GET ${SECRETS_ROUTE[scope.kind]}`, params: scopeParams(scope) };
-}
-
-export function secretRoute(method: "GET" | "PUT" | "DELETE", scope: Scope, secretName: string): Route {
-  return {
-    route: `${method} ${SECRETS_ROUTE[scope.kind]}/{secret_name}`,
-    params: { ...scopeParams(scope), secret_name: secretName },
-  };
-}
+/** Where a secret lives. GitHub has three scopes, each with its own public key. */
+export type Scope =
+  | { kind: "org"; org: string }
+  | { kind: "repo"; owner: string; repository: string }
+  | { kind: "environment"; owner: string; repository: string; environment: string };
 
 /** A key for caches: owner, org and repository names are case-insensitive on GitHub. */
 export function scopeKey(scope: Scope): string {

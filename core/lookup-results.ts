@@ -1,6 +1,6 @@
-// What lookups return: plain data. Kept apart from types.ts, whose ProviderContext names Octokit's client: the
-// SDK's published declarations import these, and must not pull Octokit's types (which need lib es2022) into the
-// compilation of a program that uses the package.
+// What lookups return: plain data, shared by both sides. Kept apart from the provider's context, which names
+// Octokit's client: the SDK's published declarations import these, and must not pull Octokit's types (which need
+// lib es2022) into the compilation of a program that uses the package.
 
 /** A scope's public key, for sealing values yourself (see `seal`). */
 export interface PublicKey {
@@ -9,6 +9,12 @@ export interface PublicKey {
   /** The Curve25519 public key, standard base64. */
   key: string;
 }
+
+/** Organization secrets' visibilities: every repository, the private ones, or those selected. */
+export const VISIBILITIES = ["all", "private", "selected"] as const;
+
+/** Who may read an organization secret. */
+export type Visibility = (typeof VISIBILITIES)[number];
 
 /** A secret as GitHub lists it: never its value. */
 export interface SecretSummary {
@@ -19,7 +25,7 @@ export interface SecretSummary {
   /** When its value or settings last changed (ISO 8601). */
   updatedAt: string;
   /** Organization secrets only (not in a repository's list of the organization secrets it can see). */
-  visibility?: "all" | "private" | "selected";
+  visibility?: Visibility;
 }
 
 /** A repository selected for an organization secret. */

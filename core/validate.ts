@@ -1,4 +1,4 @@
-import type { InputProblem } from "./errors";
+import type { InputProblem } from "./input-problems";
 
 /** GitHub's limit on a secret's value. */
 export const MAX_VALUE_BYTES = 48 * 1024;
