@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { startEmulator } from "../emulator";
+import { emulatorControl, startEmulator } from "../emulator";
 import { runEngine } from "../engine/run-engine";
 
 const ROOT = join(__dirname, "..", "..");
@@ -12,6 +12,7 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 
 async function main(): Promise<number> {
   const emulator = await startEmulator({ port: 0 });
+  const control = emulatorControl(emulator.url);
   try {
     const values = { DEPLOY_TOKEN: `deploy-${randomBytes(12).toString("hex")}`, NPM_TOKEN: `npm-${randomBytes(12).toString("hex")}` };
     const env = { ...values, PULUMI_CONFIG_PASSPHRASE: "demo", GITHUB_TOKEN: "" };
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
     say("$ pulumi up --yes");
     say(await engine("up", "--yes"));
 
-    const stored = (await (await fetch(`${emulator.url}/_emulator/secrets`)).json()) as Array<{ owner: string; repository: string; name: string; value: string }>;
+    const stored = await control.secrets();
     let ok = stored.length === Object.keys(values).length;
     say("On the emulator, each secret decrypts with the repository's private key to:");
     for (const secret of stored) {
@@ -44,11 +45,11 @@ async function main(): Promise<number> {
     ok &&= leaked.length === 0;
     say(`\nThe exported state (${exported.length} bytes, secrets shown decrypted) holds ${leaked.length === 0 ? "no" : "A"} plaintext value${leaked.length === 0 ? "" : `: ${leaked.map(([k]) => k).join(", ")}`}.\n`);
 
-    const before = ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as unknown[]).length;
+    const before = (await control.requests()).length;
     say("$ pulumi up --yes   (again, nothing changed)");
     const second = await engine("up", "--yes");
     say(second);
-    const requests = ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as unknown[]).length - before;
+    const requests = (await control.requests()).length - before;
     const unchanged = !/^ [+~-]|\d+ (created|updated|replaced|deleted)\b/m.test(second);
     ok &&= unchanged && requests === 0;
     say(`The second up changed ${unchanged ? "nothing" : "SOMETHING"} and sent ${requests} request${requests === 1 ? "" : "s"} to GitHub.`);

@@ -24,3 +24,4 @@ export type { InstallationTokenRecord } from "./app-installations";
 export type { RequestRecord } from "./emulator-state";
 export type { FaultKind, FaultMethod, FaultRule, FaultRuleInput, FaultStatus } from "./faults";
 export type { LimitSettings, LimitsStatus } from "./secondary-limits";
+export { type EmulatorControl, EmulatorControlError, emulatorControl } from "./control-client";

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { defaultFixture, startEmulator, type Emulator, type Fixture } from "../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator, type FaultRuleInput, type Fixture } from "../emulator";
 import { createContext } from "./context";
 import { repoSecret } from "./repo-secret";
 import { readAppAuth } from "./read-app-auth";
@@ -23,7 +23,7 @@ const fixture: Fixture = {
 let emulator: Emulator | undefined;
 afterEach(() => emulator?.close());
 
-const served = async () => (await (await fetch(`${emulator!.url}/_emulator/requests`)).json()) as Array<{ method: string; path: string; status: number }>;
+const served = () => emulatorControl(emulator!.url).requests();
 
 function appContext(baseUrl: string, app: { id?: number; installationId?: number; pemFile?: string } = {}) {
   const appAuth = readAppAuth({ id: APP_ID, installationId: INSTALLATION_ID, pemFile: pem(appKey), ...app }, {});
@@ -32,7 +32,7 @@ function appContext(baseUrl: string, app: { id?: number; installationId?: number
 
 async function write(context: ReturnType<typeof appContext>, secretName: string, plaintextValue: string) {
   const checked = await repoSecret.check(context, {}, { owner: "octo-org", repository: "hello-world", secretName, plaintextValue });
-  return repoSecret.create(context, asEngineSends(checked.inputs!));
+  return repoSecret.create(context, asEngineSends(checked.inputs));
 }
 
 test.each(["", "/api/v3"])("writes as the installation (API prefix %j): one token exchange at the same base URL serves every request", async (apiPrefix) => {
@@ -46,7 +46,7 @@ test.each(["", "/api/v3"])("writes as the installation (API prefix %j): one toke
   expect(requests[0]).toEqual(expect.objectContaining({ method: "POST", path: `${apiPrefix}/app/installations/${INSTALLATION_ID}/access_tokens`, status: 201 }));
   expect(requests.filter((r) => r.path.includes("/access_tokens"))).toHaveLength(1);
   expect(requests.every((r) => r.path.startsWith(`${apiPrefix}/`) && r.status < 300)).toBe(true);
-  const secrets = (await (await fetch(`${emulator.url}/_emulator/secrets`)).json()) as Array<{ name: string; value: string }>;
+  const secrets = await emulatorControl(emulator.url).secrets();
   expect(secrets.map((s) => `${s.name}=${s.value}`).sort()).toEqual(["A=value A", "B=value B", "C=value C", "D=value D"]);
 });
 
@@ -71,8 +71,8 @@ test.each<[string, { id?: number; installationId?: number; pemFile?: string }, R
 
 test("a 503 from the token exchange is retried like any other request's", async () => {
   emulator = await startEmulator({ fixture });
-  const rule = { kind: "status", status: 503, count: 1, path: "/access_tokens$" };
-  expect((await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(rule) })).status).toBe(201);
+  const rule: FaultRuleInput = { kind: "status", status: 503, count: 1, path: "/access_tokens$" };
+  await expect(emulatorControl(emulator.url).addFault(rule)).resolves.toMatchObject(rule);
   await write(appContext(emulator.url), "X", "v");
   expect((await served()).map((r) => `${r.method} ${r.path} ${r.status}`).slice(0, 2)).toEqual([
     `POST /app/installations/${INSTALLATION_ID}/access_tokens 503`,

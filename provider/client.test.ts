@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from "../emulator";
+import { emulatorControl, startEmulator, type Emulator } from "../emulator";
 import { createContext } from "./context";
 import { repoSecret } from "./repo-secret";
 import { SETTING_DEFAULTS } from "./settings";
@@ -21,11 +21,12 @@ async function burst(limits: typeof GITHUB_LIMITS, pointsPerMinute: number) {
   await Promise.all(
     Array.from({ length: WRITES }, async (_, i) => {
       const checked = await repoSecret.check(context, {}, { owner: "octo-org", repository: "hello-world", secretName: `S${i}`, plaintextValue: `v${i}` });
-      await repoSecret.create(context, asEngineSends(checked.inputs!));
+      await repoSecret.create(context, asEngineSends(checked.inputs));
     }),
   );
-  const limitsSeen = (await (await fetch(`${emulator.url}/_emulator/limits`)).json()) as { rejected: number };
-  const stored = ((await (await fetch(`${emulator.url}/_emulator/secrets`)).json()) as unknown[]).length;
+  const control = emulatorControl(emulator.url);
+  const limitsSeen = await control.limits();
+  const stored = (await control.secrets()).length;
   return { seconds: (Date.now() - started) / 1000, rejected: limitsSeen.rejected, stored };
 }
 

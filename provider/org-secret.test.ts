@@ -12,16 +12,16 @@ const onGitHub = async () => (await github.secrets()).find((s) => s.scope === "o
 const requestsSince = async (n: number) => (await github.requests()).slice(n);
 
 async function up(context: ProviderContext, news: Record<string, unknown>) {
-  const checked = asEngineSends((await orgSecret.check(context, {}, news)).inputs!);
+  const checked = asEngineSends((await orgSecret.check(context, {}, news)).inputs);
   const created = await orgSecret.create(context, checked);
-  return { checked, id: created.id, outs: asEngineSends(created.outs!) };
+  return { checked, id: created.id, outs: asEngineSends(created.outs) };
 }
 
 /** The engine's second run: check against the old inputs, diff against the old outputs, update. */
 async function change(context: ProviderContext, before: { checked: any; id: string; outs: any }, news: Record<string, unknown>) {
-  const checked = asEngineSends((await orgSecret.check(context, before.checked, news)).inputs!);
+  const checked = asEngineSends((await orgSecret.check(context, before.checked, news)).inputs);
   const diff = await orgSecret.diff(context, before.id, before.outs, checked);
-  const updated = diff.changes ? asEngineSends((await orgSecret.update(context, before.id, before.outs, checked)).outs!) : before.outs;
+  const updated = diff.changes ? asEngineSends((await orgSecret.update(context, before.id, before.outs, checked)).outs) : before.outs;
   return { diff, checked, id: before.id, outs: updated };
 }
 
@@ -92,17 +92,17 @@ describe("drift found by refresh", () => {
   async function drifted(onDrift: string) {
     const context = github.context();
     const first = await up(context, args({ onDrift }));
-    await github.upsert({ scope: "org", owner: "octo-org", name: "SHARED", value: "changed by hand", visibility: "private" });
+    await github.upsertSecret({ scope: "org", owner: "octo-org", name: "SHARED", value: "changed by hand", visibility: "private" });
     // As if Pulumi had written it a few seconds before the change (GitHub's clock has whole seconds).
     const writtenAt = new Date(Date.parse(first.outs.writtenAt!) - 5000).toISOString().replace(/\.\d{3}Z$/, "Z");
     const refreshed = await orgSecret.read(context, first.id, { ...first.outs, writtenAt });
-    return { context, first: { ...first, outs: asEngineSends(refreshed.props!) } };
+    return { context, first: { ...first, outs: asEngineSends(refreshed.props) } };
   }
 
   test("a refresh that finds only Pulumi's own write reports nothing and keeps GitHub's exact time", async () => {
     const context = github.context();
     const first = await up(context, args());
-    const refreshed = asEngineSends((await orgSecret.read(context, first.id, first.outs)).props!);
+    const refreshed = asEngineSends((await orgSecret.read(context, first.id, first.outs)).props);
     expect(refreshed.drift).toBeUndefined();
     expect(refreshed.writtenAt).toBe((await onGitHub())!.updated_at);
   });
@@ -138,9 +138,9 @@ describe("OrgSecretRepoSelection", () => {
   const selection = (repositories: unknown[]) => ({ org: "octo-org", secretName: "shared", repositories });
 
   async function select(context: ProviderContext, repositories: unknown[]) {
-    const checked = asEngineSends((await orgSecretRepoSelection.check(context, {}, selection(repositories))).inputs!);
+    const checked = asEngineSends((await orgSecretRepoSelection.check(context, {}, selection(repositories))).inputs);
     const created = await orgSecretRepoSelection.create(context, checked);
-    return { checked, id: created.id, outs: asEngineSends(created.outs!) };
+    return { checked, id: created.id, outs: asEngineSends(created.outs) };
   }
 
   test("create sets the list, an update adds and removes one by one, destroy removes only its repositories", async () => {
@@ -149,10 +149,10 @@ describe("OrgSecretRepoSelection", () => {
     const first = await select(context, ["octo-org/hello-world"]);
     expect((await onGitHub())!.selected_repository_ids).toEqual([HELLO]);
 
-    const news = asEngineSends((await orgSecretRepoSelection.check(context, first.checked, selection([SPOON]))).inputs!);
+    const news = asEngineSends((await orgSecretRepoSelection.check(context, first.checked, selection([SPOON]))).inputs);
     expect((await orgSecretRepoSelection.diff(context, first.id, first.outs, news)).changes).toBe(true);
     const mark = (await github.requests()).length;
-    const updated = asEngineSends((await orgSecretRepoSelection.update(context, first.id, first.outs, news)).outs!);
+    const updated = asEngineSends((await orgSecretRepoSelection.update(context, first.id, first.outs, news)).outs);
     expect((await onGitHub())!.selected_repository_ids).toEqual([SPOON]);
     const writes = (await requestsSince(mark)).filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`).sort();
     expect(writes).toEqual([
@@ -160,7 +160,7 @@ describe("OrgSecretRepoSelection", () => {
       `PUT /orgs/octo-org/actions/secrets/shared/repositories/${SPOON}`,
     ]);
 
-    await github.upsert({ scope: "org", owner: "octo-org", name: "SHARED", value: "v-1", visibility: "selected", selected_repository_ids: [HELLO, SPOON] });
+    await github.upsertSecret({ scope: "org", owner: "octo-org", name: "SHARED", value: "v-1", visibility: "selected", selected_repository_ids: [HELLO, SPOON] });
     await orgSecretRepoSelection.delete(context, first.id, updated);
     expect(await onGitHub()).toMatchObject({ value: "v-1", selected_repository_ids: [HELLO] });
   });

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl, type RequestRecord } from "../../emulator";
 import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Authentication through the harness against an emulator serving under GitHub Enterprise Server's
@@ -20,11 +20,11 @@ const keyCanaries = [...PEM.trim().split("\n").slice(1, -1), PEM.trim().replace(
 const appAuth = (fields: Record<string, unknown> = {}) => JSON.stringify({ id: String(APP_ID), installationId: String(INSTALLATION_ID), pemFile: PEM, ...fields });
 
 let emulator: Emulator;
-const control = async (path: string): Promise<any> => (await fetch(`${emulator.url}/_emulator/${path}`)).json();
-const requestsSince = async (mark: number): Promise<Array<{ method: string; path: string; status: number }>> => (await control("requests")).slice(mark);
-const requestCount = async () => (await control("requests")).length;
-const secretsOnGitHub = async () => Object.fromEntries(((await control("secrets")) as any[]).map((s) => [s.name, s.value]));
-const issuedTokens = async (): Promise<string[]> => ((await control("installation-tokens")) as Array<{ token: string }>).map((t) => t.token);
+let control: EmulatorControl;
+const requestsSince = async (mark: number): Promise<RequestRecord[]> => (await control.requests()).slice(mark);
+const requestCount = async () => (await control.requests()).length;
+const secretsOnGitHub = async () => Object.fromEntries((await control.secrets()).map((s) => [s.name, s.value]));
+const issuedTokens = async (): Promise<string[]> => (await control.installationTokens()).map((t) => t.token);
 const EXCHANGE = `POST /api/v3/app/installations/${INSTALLATION_ID}/access_tokens 201`;
 const described = (requests: Array<{ method: string; path: string; status: number }>) => requests.map((r) => `${r.method} ${r.path} ${r.status}`);
 
@@ -38,6 +38,7 @@ beforeAll(async () => {
     },
   });
   expect(emulator.url).toMatch(/\/api\/v3$/);
+  control = emulatorControl(emulator.url);
 });
 afterAll(() => emulator.close());
 

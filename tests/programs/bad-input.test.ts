@@ -1,4 +1,4 @@
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator } from "../../emulator";
 import { declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Bad input through the engine: each case gets an error naming the resource and the field and
@@ -10,7 +10,7 @@ const sealedLooking = Buffer.alloc(60, 7).toString("base64");
 let emulator: Emulator;
 let stack: Awaited<ReturnType<typeof declaredStack>>;
 
-const requests = async () => ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as unknown[]).length;
+const requests = async () => (await emulatorControl(emulator.url).requests()).length;
 const good: Declared = { kind: "RepoSecret", name: "good", args: { owner: "octo-org", repository: "hello-world", secretName: "GOOD" }, value: "good value" };
 // Already in the state, so that the cases that pair a selection with them change nothing else.
 const toAll: Declared = { kind: "OrgSecret", name: "to-all", args: { org: "octo-org", secretName: "TO_ALL", visibility: "all" }, value: "v" };

@@ -1,3 +1,4 @@
+import type { FaultRuleInput } from "../../emulator";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { declaredStack } from "../../programs/declared-stack";
@@ -6,7 +7,7 @@ import { expectedOnGitHub, twoHundredSecrets, upUnderFault, useFaultEmulator } f
 // GitHub's own faults, one `up` of 200 secrets over organization, repository and environment scopes
 // per kind: afterwards every secret decrypts to its value on the emulator, none is missing or extra,
 // the state agrees, and a second `up` changes nothing.
-const FAULTS: Array<[string, object]> = [
+const FAULTS: Array<[string, FaultRuleInput]> = [
   ["latency", { kind: "latency", ms: 150, share: 0.3 }],
   ["server errors (500/502/503)", { kind: "status", status: 503, share: 0.1, method: "PUT" }],
   ["connection resets", { kind: "reset", share: 0.05 }],
@@ -29,18 +30,18 @@ test("a run killed part-way converges on the next up, nothing duplicated or lost
   try {
     const declared = twoHundredSecrets("killed");
     await stack.declare(declared);
-    await github.post("latency", { ms: 40 });
+    await github.setLatency(40);
     // The harness's own command in a process of its own, as a pipeline runs `pulumi up`, killed
     // once some secrets are written.
     const cli = join(__dirname, "..", "..", "dist-engine", "cli.js");
     const env = { ...process.env, PULUMI_CONFIG_PASSPHRASE: "test passphrase", PULUMI_NODEJS_TRANSPILE_ONLY: "true", GITHUB_TOKEN: "", ...stack.env() };
     const child = spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], { env, stdio: "ignore", detached: true });
-    while (((await github.control("secrets")) as unknown[]).length < 40) await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((await github.secrets()).length < 40) await new Promise((resolve) => setTimeout(resolve, 50));
     process.kill(-child.pid!, "SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
-    const written = ((await github.control("secrets")) as unknown[]).length;
+    const written = (await github.secrets()).length;
     expect(written).toBeLessThan(200);
-    await github.post("latency", { ms: 0 });
+    await github.setLatency(0);
 
     const next = await stack.up();
     expect(next.exitCode).toBe(0);

@@ -1,3 +1,4 @@
+import type { FaultRuleInput } from "../../emulator";
 import { upUnderFault, useFaultEmulator } from "../support/two-hundred-secrets";
 
 // What stands between the provider and GitHub, one `up` of 200 secrets over organization,
@@ -7,7 +8,7 @@ import { upUnderFault, useFaultEmulator } from "../support/two-hundred-secrets";
 // their body. Afterwards every secret decrypts to its value, none is missing or extra, the state
 // has 200 entries without drift, and a second `up` sends no request.
 const TIMEOUT_MS = 1500;
-const HOSTILE: Array<[string, object]> = [
+const HOSTILE: Array<[string, FaultRuleInput]> = [
   ["Date dropped", { kind: "date", mode: "drop" }],
   ["Date garbled", { kind: "date", mode: "garble" }],
   ["two Date headers", { kind: "date", mode: "double" }],

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { byName, declaredStack } from "../../programs/declared-stack";
 
 // `npx pulumi-github-secrets import-file` then `pulumi import --file` (the harness's), then the
@@ -10,6 +10,7 @@ import { byName, declaredStack } from "../../programs/declared-stack";
 // once, the next one sends nothing, and the values are nowhere in the stack's files.
 const CLI = join(__dirname, "..", "..", "dist", "cli", "index.js");
 let emulator: Emulator;
+let control: EmulatorControl;
 
 beforeAll(async () => {
   const fixture = defaultFixture();
@@ -18,6 +19,7 @@ beforeAll(async () => {
     { scope: "org", owner: "octo-org", name: "EVERYONE", value: "before", visibility: "all" },
   ];
   emulator = await startEmulator({ port: 0, fixture });
+  control = emulatorControl(emulator.url);
 });
 afterAll(() => emulator.close());
 
@@ -39,7 +41,7 @@ test("an import file brings a scope's secrets into the state without a read, and
     expect(state.shared).toMatchObject({ id: "octo-org/SHARED", outputs: { visibility: "selected", selectedRepositoryIds: [1300192] } });
 
     writeFileSync(join(stack.dir, "index.ts"), code);
-    const emulated = async () => ((await (await fetch(`${emulator.url}/_emulator/secrets`)).json()) as any[]).map((s) => [s.name, s.value, s.visibility]);
+    const emulated = async () => (await control.secrets()).map((s) => [s.name, s.value, s.visibility]);
 
     // A variable left unset stops the program before anything is sent, and names the variable.
     const missing = await stack.up();
@@ -61,9 +63,9 @@ test("an import file brings a scope's secrets into the state without a read, and
       ["SHARED", values.SHARED, "selected"],
     ]);
 
-    const before = ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as unknown[]).length;
+    const before = (await control.requests()).length;
     expect((await stack.up()).stdout).toMatch(/3 unchanged/);
-    expect(((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as unknown[]).length).toBe(before);
+    expect((await control.requests()).length).toBe(before);
 
     const kept = JSON.stringify(await stack.exported(true)) + stack.files().join("\n");
     for (const value of Object.values(values)) expect(kept).not.toContain(value);

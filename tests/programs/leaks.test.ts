@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Every operation with canary values, then every artifact searched for each canary and for the
@@ -16,10 +16,7 @@ const canary = () => {
   return value;
 };
 let emulator: Emulator;
-const control = async (path: string, init?: RequestInit): Promise<any> => {
-  const text = await (await fetch(`${emulator.url}/_emulator/${path}`, init)).text();
-  return text ? JSON.parse(text) : undefined;
-};
+let control: EmulatorControl;
 const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100));
 
 beforeAll(async () => {
@@ -30,6 +27,7 @@ beforeAll(async () => {
     { scope: "org", owner: "octo-org", name: "FROM_FILE", value: "before", visibility: "all" },
   ];
   emulator = await startEmulator({ port: 0, fixture });
+  control = emulatorControl(emulator.url);
 });
 afterAll(() => emulator.close());
 
@@ -75,12 +73,12 @@ test("no canary value and not the token in any artifact, across every operation"
     // drift and refresh
     await stack.declare(resources(next, true));
     await pastPulumisWrite();
-    await control("secrets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scope: "repo", owner: "octo-org", repository: "hello-world", name: "RENAMED", value: canary() }) });
+    await control.upsertSecret({ scope: "repo", owner: "octo-org", repository: "hello-world", name: "RENAMED", value: canary() });
     expect((await stack.refresh()).exitCode).toBe(0);
     expect((await stack.up()).exitCode).toBe(0);
     exports.push(JSON.stringify(await stack.exported(true)));
     // The canaries are real: GitHub opened exactly these values.
-    const values = new Map((await control("secrets")).map((s: { name: string; value: string }) => [s.name, s.value]));
+    const values = new Map((await control.secrets()).map((s) => [s.name, s.value]));
     expect([values.get("RENAMED"), values.get("ENV_SECRET"), values.get("ORG_SECRET"), values.get("ADOPTED")]).toEqual([next.repo, next.env, next.org, next.adopted]);
 
     // an import file, then the program that declares what it imported
@@ -101,7 +99,7 @@ test("no canary value and not the token in any artifact, across every operation"
     const provider: string = byName(await stack.exported(), "RepoSecret").repo.inputs.__provider;
 
     expect((await stack.destroy()).exitCode).toBe(0);
-    expect((await control("secrets")).map((s: { name: string }) => s.name)).toEqual([]);
+    expect((await control.secrets()).map((s) => s.name)).toEqual([]);
 
     const artifacts = { exports: exports.join("\n"), files: stack.files().join("\n"), printed: stack.printed(), errors: errors.join("\n"), provider };
     for (const needle of [...canaries, TOKEN]) {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator } from "../../emulator";
 import { declaredStack } from "../../programs/declared-stack";
 
 // examples/lookups through the engine: every list endpoint and a public key, read by the program.
@@ -31,9 +31,10 @@ test("lookups answer the program, and a value sealed in the program reaches GitH
       productionSecrets: ["ENV_ONE"],
       readersOfShared: ["octo-org/hello-world"],
     });
-    const stored = ((await (await fetch(`${emulator.url}/_emulator/secrets`)).json()) as any[]).find((s) => s.name === "SEALED_IN_PROGRAM");
-    expect(stored.value).toBe("sealed before it left the program");
-    const used = new Set(((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as any[]).map((r) => `${r.method} ${r.path}`));
+    const control = emulatorControl(emulator.url);
+    const stored = (await control.secrets()).find((s) => s.name === "SEALED_IN_PROGRAM");
+    expect(stored?.value).toBe("sealed before it left the program");
+    const used = new Set((await control.requests()).map((r) => `${r.method} ${r.path}`));
     for (const path of [
       "GET /orgs/octo-org/actions/secrets",
       "GET /repos/octo-org/hello-world/actions/organization-secrets",

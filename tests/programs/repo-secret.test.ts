@@ -1,25 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Through the harness: the program, the closure serializer, the real provider host and the engine's
 // rules, against the emulator over HTTP.
 const TOKEN = `token-canary-${randomUUID()}`;
 let emulator: Emulator;
+let control: EmulatorControl;
 let stack: Awaited<ReturnType<typeof declaredStack>>;
 
 // GitHub's timestamps have whole seconds: a change within a second of Pulumi's own write cannot be
 // told apart from it, so a test of drift lets that second pass first.
 const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100));
-const control = async (path: string, init?: RequestInit): Promise<any> => (await fetch(`${emulator.url}/_emulator/${path}`, init)).json();
-const secretsOnGitHub = async () => Object.fromEntries(((await control("secrets")) as any[]).map((s) => [`${s.repository}/${s.name}`, s.value]));
-const requestCount = async () => ((await control("requests")) as any[]).length;
-const writesSince = async (n: number) => ((await control("requests")) as any[]).slice(n).filter((r) => r.method !== "GET");
+const secretsOnGitHub = async () => Object.fromEntries((await control.secrets()).map((s) => [`${s.repository}/${s.name}`, s.value]));
+const requestCount = async () => (await control.requests()).length;
+const writesSince = async (n: number) => (await control.requests()).slice(n).filter((r) => r.method !== "GET");
 
 beforeAll(async () => {
   const fixture = defaultFixture();
   fixture.tokens = [{ token: TOKEN }];
   emulator = await startEmulator({ port: 0, fixture });
+  control = emulatorControl(emulator.url);
   stack = await declaredStack(emulator.url, TOKEN);
 });
 afterAll(async () => {
@@ -85,7 +86,7 @@ test("RepoSecret through the engine: create, no-op, update, replace, refresh, de
 
   // A change made outside Pulumi is seen by refresh, and the next up writes the program's value back.
   await pastPulumisWrite();
-  await control("secrets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scope: "repo", owner: "octo-org", repository: "spoon-knife", name: "NPM_TOKEN", value: "set by hand" }) });
+  await control.upsertSecret({ scope: "repo", owner: "octo-org", repository: "spoon-knife", name: "NPM_TOKEN", value: "set by hand" });
   expect((await stack.refresh()).exitCode).toBe(0);
   const refreshed = byName(await stack.exported(), "RepoSecret");
   expect(refreshed.npm.outputs.drift).toMatch(/^changed outside Pulumi at /);

@@ -1,4 +1,4 @@
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // EnvSecret, OrgSecret, OrgSecretRepoSelection, the import option and drift, through the engine.
@@ -7,32 +7,29 @@ const ODD_ENVIRONMENT = "50%: eu/west";
 const HELLO = 1296269;
 const SPOON = 1300192;
 let emulator: Emulator;
+let control: EmulatorControl;
 const stacks: Array<{ remove(): void }> = [];
 
 // GitHub's timestamps have whole seconds: a change within a second of Pulumi's own write cannot be
 // told apart from it, so a test of drift lets that second pass first.
 const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100));
-const control = async (path: string, init?: RequestInit): Promise<any> => {
-  const text = await (await fetch(`${emulator.url}/_emulator/${path}`, init)).text();
-  return text ? JSON.parse(text) : undefined;
-};
-const onGitHub = async () => (await control("secrets")) as Array<Record<string, any>>;
-const requestCount = async () => ((await control("requests")) as unknown[]).length;
+const onGitHub = () => control.secrets();
+const requestCount = async () => (await control.requests()).length;
 const writesSince = async (n: number) =>
-  ((await control("requests")) as any[]).slice(n).filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
-const upsert = (secret: object) => control("secrets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(secret) });
+  (await control.requests()).slice(n).filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
 
 beforeAll(async () => {
   const fixture = defaultFixture();
   fixture.tokens = [{ token: TOKEN }];
   fixture.repos[0].environments!.push(ODD_ENVIRONMENT);
   emulator = await startEmulator({ port: 0, fixture });
+  control = emulatorControl(emulator.url);
 });
 afterAll(async () => {
   for (const stack of stacks) stack.remove();
   await emulator.close();
 });
-beforeEach(() => control("reset", { method: "POST" }));
+beforeEach(() => control.reset());
 
 async function newStack() {
   const stack = await declaredStack(emulator.url, TOKEN);
@@ -62,7 +59,7 @@ test("environment and organization secrets: create, change in place, no-op, dest
   const secrets = await onGitHub();
   expect(secrets.find((s) => s.scope === "org")).toMatchObject({ name: "SHARED", value: "org value", visibility: "selected", selected_repository_ids: [HELLO] });
   expect(secrets.filter((s) => s.scope === "environment").map((s) => [s.environment, s.value]).sort()).toEqual([[ODD_ENVIRONMENT, "v2"], ["prod/eu west", "v1"]]);
-  const paths = ((await control("requests")) as any[]).map((r) => r.path);
+  const paths = (await control.requests()).map((r) => r.path);
   expect(paths).toContain("/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets/DB_PASSWORD");
   expect(paths).toContain(`/repos/octo-org/hello-world/environments/${encodeURIComponent(ODD_ENVIRONMENT)}/secrets/DB_PASSWORD`);
 
@@ -108,14 +105,14 @@ test("OrgSecretRepoSelection: set, add and remove, a conflict refused at preview
   expect(conflict.stdout + conflict.stderr).toMatch(/would manage the selected repositories of octo-org\/SHARED, which OrgSecret octo-org\/SHARED manages already/);
 
   await stack.declare([org({ visibility: "selected" })]);
-  await upsert({ scope: "org", owner: "octo-org", name: "SHARED", value: "org value", visibility: "selected", selected_repository_ids: [HELLO, SPOON] });
+  await control.upsertSecret({ scope: "org", owner: "octo-org", name: "SHARED", value: "org value", visibility: "selected", selected_repository_ids: [HELLO, SPOON] });
   expect((await stack.up()).stdout).toMatch(/- 1 deleted/);
   expect((await onGitHub())[0]).toMatchObject({ name: "SHARED", selected_repository_ids: [HELLO] });
 }, 90_000);
 
 test("the import option adopts an existing secret (ID compared case-insensitively) and fails clearly for a missing one", async () => {
   const stack = await newStack();
-  await upsert({ scope: "repo", owner: "octo-org", repository: "hello-world", name: "LEGACY", value: "old" });
+  await control.upsertSecret({ scope: "repo", owner: "octo-org", repository: "hello-world", name: "LEGACY", value: "old" });
   const legacy = (importId: string): Declared => ({
     kind: "RepoSecret",
     name: "legacy",
@@ -150,7 +147,7 @@ test("drift: refresh reports it; onDrift fail stops the update; overwrite with `
   await stack.declare([watched("fail")]);
   await stack.up();
   await pastPulumisWrite();
-  await upsert({ scope: "environment", owner: "octo-org", repository: "hello-world", environment: "production", name: "DB_PASSWORD", value: "by hand" });
+  await control.upsertSecret({ scope: "environment", owner: "octo-org", repository: "hello-world", environment: "production", name: "DB_PASSWORD", value: "by hand" });
 
   expect((await stack.refresh()).exitCode).toBe(0);
   expect(byName(await stack.exported(), "EnvSecret").db.outputs.drift).toMatch(/^changed outside Pulumi at \S+ \(last written by Pulumi at \S+\)$/);

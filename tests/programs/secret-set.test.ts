@@ -1,20 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { declaredStack } from "../../programs/declared-stack";
 
 // SecretSet through the harness: a .env file and a map, against the emulator over HTTP.
 const TOKEN = `token-canary-${randomUUID()}`;
 const PROGRAM = join(__dirname, "..", "..", "programs", "secret-set");
 let emulator: Emulator;
+let control: EmulatorControl;
 let stack: Awaited<ReturnType<typeof declaredStack>>;
 
-const control = async (path: string): Promise<any> => (await fetch(`${emulator.url}/_emulator/${path}`)).json();
 const secretsOnGitHub = async () =>
-  Object.fromEntries(((await control("secrets")) as any[]).map((s) => [`${s.repository ?? s.owner}/${s.name}`, s.visibility ? `${s.value} (${s.visibility})` : s.value]));
-const requestCount = async () => ((await control("requests")) as any[]).length;
-const requestsSince = async (n: number) => ((await control("requests")) as any[]).slice(n).map((r) => `${r.method} ${r.path}`);
+  Object.fromEntries((await control.secrets()).map((s) => [`${s.repository ?? s.owner}/${s.name}`, s.visibility ? `${s.value} (${s.visibility})` : s.value]));
+const requestCount = async () => (await control.requests()).length;
+const requestsSince = async (n: number) => (await control.requests()).slice(n).map((r) => `${r.method} ${r.path}`);
 
 const canaries: string[] = [];
 const canary = () => {
@@ -32,6 +32,7 @@ beforeAll(async () => {
   const fixture = defaultFixture();
   fixture.tokens = [{ token: TOKEN }];
   emulator = await startEmulator({ port: 0, fixture });
+  control = emulatorControl(emulator.url);
   stack = await declaredStack(emulator.url, TOKEN, PROGRAM);
 });
 afterAll(async () => {

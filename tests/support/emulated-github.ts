@@ -1,45 +1,23 @@
-import { startEmulator, type Fixture } from "../../emulator";
+import { emulatorControl, startEmulator, type Fixture, type SecretRecord } from "../../emulator";
 import { createContext, type ProviderContext } from "../../provider/context";
 import { SETTING_DEFAULTS } from "../../provider/settings";
 
 export const TOKEN = "emulator-token";
 
-export interface EmulatedSecret {
-  scope: "org" | "repo" | "environment";
-  owner: string;
-  repository: string | null;
-  environment: string | null;
-  name: string;
-  value: string;
-  visibility: string | null;
-  selected_repository_ids: number[] | null;
-  created_at: string;
-  updated_at: string;
-}
+/** One secret as the emulator holds it, with its plaintext value. */
+export type EmulatedSecret = SecretRecord;
 
-export interface ServedRequest {
-  method: string;
-  path: string;
-  status: number;
-}
-
-/** The emulator on an ephemeral port, plus a provider context pointed at it as a user would configure one. */
+/**
+ * The emulator on an ephemeral port, with its control client's methods (`secrets()`, `requests()`,
+ * `reset()`, `addFault(rule)`...), plus a provider context pointed at it as a user would configure one.
+ */
 export async function emulatedGitHub(fixture?: Fixture) {
   const emulator = await startEmulator({ port: 0, fixture });
-  const control = async (path: string, init?: RequestInit): Promise<any> => {
-    const response = await fetch(`${emulator.url}/_emulator/${path}`, init);
-    if (!response.ok) throw new Error(`emulator control ${path}: ${response.status}`);
-    return response.status === 204 ? undefined : response.json();
-  };
+  const control = emulatorControl(emulator.url);
   return {
+    ...control,
     url: emulator.url,
     context: (): ProviderContext => createContext({ ...SETTING_DEFAULTS, pointsPerMinute: 0, token: TOKEN, baseUrl: emulator.url }),
-    secrets: async (): Promise<EmulatedSecret[]> => control("secrets"),
-    requests: async (): Promise<ServedRequest[]> => control("requests"),
-    reset: () => control("reset", { method: "POST" }),
-    rotateKeys: () => control("rotate-keys", { method: "POST" }),
-    upsert: (secret: Partial<EmulatedSecret>) =>
-      control("secrets", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(secret) }),
     close: () => emulator.close(),
   };
 }

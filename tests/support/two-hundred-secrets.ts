@@ -1,4 +1,4 @@
-import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
+import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl, type FaultRuleInput } from "../../emulator";
 import { declaredStack, type Declared } from "../../programs/declared-stack";
 
 // 200 secrets over organization, repository and environment scopes: what the fault suites declare.
@@ -19,38 +19,28 @@ export function twoHundredSecrets(run: string): Declared[] {
 
 /** `NAME@scope=value` for each secret, as `onGitHub` lists them. */
 export function expectedOnGitHub(declared: Declared[]): string[] {
-  return declared.map((d) => `${String((d.args.secretName as string).toUpperCase())}@${d.args.environment ?? d.args.repository ?? "org"}=${d.value}`).sort();
+  return declared.map((d) => `${String((d.args.secretName as string).toUpperCase())}@${(d.args.environment ?? d.args.repository ?? "org") as string}=${d.value}`).sort();
 }
 
-/** Rows of the emulator's request log and fault rules, as far as the suites read them. */
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-  fault?: string;
-}
-
-/** One emulator for a suite file, reset before each test, with its control routes. */
+/** One emulator for a suite file, reset before each test, with its control client's methods. */
 export function useFaultEmulator() {
   let emulator: Emulator;
-  const control = async (path: string, init?: RequestInit): Promise<any> => {
-    const text = await (await fetch(`${emulator.url}/_emulator/${path}`, init)).text();
-    return text ? JSON.parse(text) : undefined;
-  };
-  const post = (path: string, body: unknown) => control(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  let client: EmulatorControl;
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, fixture: defaultFixture() });
+    client = emulatorControl(emulator.url);
   });
   afterAll(() => emulator.close());
-  beforeEach(() => control("reset", { method: "POST" }));
+  beforeEach(() => client.reset());
   return {
     url: () => emulator.url,
-    control,
-    post,
-    requests: (): Promise<LoggedRequest[]> => control("requests"),
-    faults: (): Promise<Array<{ injected: number }>> => control("faults"),
-    clearFaults: () => control("faults", { method: "DELETE" }),
-    onGitHub: async () => ((await control("secrets")) as any[]).map((s) => `${s.name}@${s.environment ?? s.repository ?? "org"}=${s.value}`).sort(),
+    requests: () => client.requests(),
+    faults: () => client.faults(),
+    addFault: (rule: FaultRuleInput) => client.addFault(rule),
+    clearFaults: () => client.clearFaults(),
+    secrets: () => client.secrets(),
+    setLatency: (ms: number) => client.setLatency(ms),
+    onGitHub: async () => (await client.secrets()).map((s) => `${s.name}@${s.environment ?? s.repository ?? "org"}=${s.value}`).sort(),
   };
 }
 
@@ -61,12 +51,12 @@ export type FaultEmulator = ReturnType<typeof useFaultEmulator>;
  * none missing or extra, the state agrees with no drift, and a second `up` sends no request.
  * Answers the suite's figures for the closing line.
  */
-export async function upUnderFault(github: FaultEmulator, what: string, fault: object, environment: Record<string, string> = {}): Promise<string> {
+export async function upUnderFault(github: FaultEmulator, what: string, fault: FaultRuleInput, environment: Record<string, string> = {}): Promise<string> {
   const stack = await declaredStack(github.url(), "emulator-token", undefined, "config", environment);
   try {
     const declared = twoHundredSecrets(what.replace(/\W+/g, "-"));
     await stack.declare(declared);
-    await github.post("faults", fault);
+    await github.addFault(fault);
     const started = Date.now();
     const first = await stack.up();
     const seconds = (Date.now() - started) / 1000;
