@@ -7,8 +7,7 @@
 //      403 from the secondary limit is a secret that did not land.
 import { Octokit } from "@octokit/rest";
 import sodium from "libsodium-wrappers";
-import { ORG, TOKEN, valueOf, type BenchSecret } from "./workload";
-import { scopeKey, type Scope } from "../core/scope";
+import { ORG, scopeKey, TOKEN, valueOf, type BenchSecret, type Scope } from "./workload";
 
 function client(baseUrl: string): Octokit {
   return new Octokit({ auth: TOKEN, baseUrl, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
@@ -30,8 +29,8 @@ interface Key {
 
 async function fetchKey(octokit: Octokit, scope: Scope): Promise<Key> {
   const { path, params } = base(scope);
-  const { data } = await octokit.request(`GET ${path}/public-key`, params);
-  return data as Key;
+  const { data } = (await octokit.request(`GET ${path}/public-key`, params)) as { data: Key };
+  return data;
 }
 
 async function put(octokit: Octokit, secret: BenchSecret, key: Key, generation: number): Promise<void> {
@@ -69,8 +68,9 @@ export async function keyPerWrite(baseUrl: string, list: BenchSecret[], concurre
 export async function unbounded(baseUrl: string, list: BenchSecret[]): Promise<{ failed: number; statuses: Record<string, number> }> {
   const octokit = client(baseUrl);
   const statuses: Record<string, number> = {};
-  const count = (status: unknown) => {
-    statuses[String(status ?? "error")] = (statuses[String(status ?? "error")] ?? 0) + 1;
+  const count = (status: number | undefined) => {
+    const key = status === undefined ? "error" : String(status);
+    statuses[key] = (statuses[key] ?? 0) + 1;
   };
   const scopes = new Map<string, Promise<Key>>();
   for (const secret of list) {

@@ -43,7 +43,7 @@ const { values: flags } = parseArgs({
 const SIZES = flags.sizes ? flags.sizes.split(",").map(Number) : flags.quick ? [100] : [10, 100, 1000];
 const LATENCY_MS = Number(flags.latency);
 const MINUTE_MS = Number(flags["minute-ms"]);
-const PARALLEL = flags.parallel!;
+const PARALLEL = flags.parallel;
 const OUT = flags.out ?? (flags.quick || flags.sizes ? undefined : join(ROOT, "bench", "RESULTS.md"));
 // Node reads NODE_OPTIONS when it starts, so this reaches the children only, not this process.
 if (flags["node-options"]) process.env.NODE_OPTIONS = flags["node-options"];
@@ -135,11 +135,11 @@ async function series(n: number, limited: boolean, nodeOptions?: string): Promis
     };
     const p = ["--parallel", PARALLEL];
 
-    await declare(0);
+    declare(0);
     await op("up (create all)", ["up", "--yes", ...p], { keys: scopesOf(list), writes: n, reads: 0, other: 0 }, () => verify(emulator, expectedStored(0), "after create"));
     await op("preview (no change)", ["preview", ...p], { keys: 0, writes: 0, reads: 0, other: 0 });
     await op("up (no change)", ["up", "--yes", ...p], { keys: 0, writes: 0, reads: 0, other: 0 });
-    await declare(1);
+    declare(1);
     await op("up (10% changed)", ["up", "--yes", ...p], { keys: scopesOf(changed), writes: changed.length, reads: 0, other: 0 }, () =>
       verify(emulator, expectedStored(1), "after the update"),
     );

@@ -13,7 +13,9 @@ const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
 /** What the engine sends on: the host does not accept secrets, so their markers are stripped. */
 const asEngineSends = <T>(value: T): T =>
-  JSON.parse(JSON.stringify(value), (_key, v) => (v && typeof v === "object" && SECRET_SIGNATURE in v ? v.value : v));
+  JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
+    v && typeof v === "object" && SECRET_SIGNATURE in v ? (v as unknown as { value: unknown }).value : v,
+  ) as T;
 
 async function main() {
   const [n, baseUrl, pointsPerMinute, minuteMs] = process.argv.slice(2);

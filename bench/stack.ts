@@ -24,7 +24,7 @@ export async function benchStack(url: string, token: string, program: string, co
     declare(resources: Declared[]) {
       for (const key of Object.keys(env)) if (key.startsWith("VALUE_")) delete env[key];
       for (const { name, value } of resources) if (value !== undefined) env[`VALUE_${name.toUpperCase().replace(/-/g, "_")}`] = value;
-      writeFileSync(join(dir, "resources.json"), JSON.stringify(resources.map(({ value, ...rest }) => rest)));
+      writeFileSync(join(dir, "resources.json"), JSON.stringify(resources.map(({ value: _value, ...rest }) => rest)));
     },
     remove: () => removeProgramDir(dir),
   };

@@ -22,9 +22,9 @@ Commands:
 
 // Loaded on demand: import-file needs @pulumi/pulumi, which the emulator and seal should not wait for.
 const commands: Record<string, (args: string[]) => Promise<void>> = {
-  emulator: (args) => (require("./run-emulator") as typeof import("./run-emulator")).runEmulator(args),
-  seal: (args) => (require("./run-seal") as typeof import("./run-seal")).runSeal(args),
-  "import-file": (args) => (require("./run-import-file") as typeof import("./run-import-file")).runImportFile(args),
+  emulator: async (args) => (await import("./run-emulator")).runEmulator(args),
+  seal: async (args) => (await import("./run-seal")).runSeal(args),
+  "import-file": async (args) => (await import("./run-import-file")).runImportFile(args),
 };
 
 async function main(argv: string[]): Promise<void> {

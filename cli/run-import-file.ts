@@ -91,7 +91,7 @@ function programCode(scope: Scope, entries: ImportEntry[]): string {
   const kind = KIND[scope.kind];
   const lines = [`import * as pulumi from "@pulumi/pulumi";`, `import { ${kind} } from "pulumi-github-secrets";`, ``, ...FROM_ENVIRONMENT];
   for (const entry of entries) {
-    const { __provider, onDrift, valueFingerprint, ...args } = entry.inputs;
+    const { __provider: _provider, onDrift: _onDrift, valueFingerprint: _fingerprint, ...args } = entry.inputs;
     const fields = Object.entries(args).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`);
     lines.push(``, `new ${kind}(${JSON.stringify(entry.name)}, {`, ...fields, `  plaintextValue: fromEnvironment(${JSON.stringify(valueVariable(entry))}),`, `});`);
   }

@@ -1,5 +1,8 @@
-/** What a secret that changed outside Pulumi (found by `pulumi refresh`) makes the next update do. */
-export const DRIFT_POLICIES = ["overwrite", "ignore", "fail"] as const;
+/**
+ * What a secret that changed outside Pulumi (found by `pulumi refresh`) makes the next update do: `overwrite`
+ * writes the program's value again, `ignore` leaves GitHub's, `fail` stops with what changed.
+ */
+export type DriftPolicy = "overwrite" | "ignore" | "fail";
 
-/** `overwrite` writes the program's value again, `ignore` leaves GitHub's, `fail` stops with what changed. */
-export type DriftPolicy = (typeof DRIFT_POLICIES)[number];
+/** Every drift policy, as checks list them. */
+export const DRIFT_POLICIES: readonly DriftPolicy[] = ["overwrite", "ignore", "fail"];

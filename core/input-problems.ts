@@ -4,6 +4,11 @@ export interface InputProblem {
   reason: string;
 }
 
+/** A value as an error shows it: text as it is, anything else as JSON (never `[object Object]`). */
+export function shown(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+}
+
 /** Inputs that fail local checks: nothing was sent to GitHub. */
 export function invalidInputs(label: string, problems: InputProblem[]): Error {
   const lines = problems.map((p) => `  - ${p.field}: ${p.reason}`);

@@ -1,2 +1,2 @@
-/** A repository as a program names it: its numeric id, or `owner/name` (kept lower-cased once checked). */
+/** A repository by id (`1296269`) or by `owner/name` (`"octo-org/hello-world"`; the provider keeps it lower-cased). */
 export type RepositoryRef = number | string;

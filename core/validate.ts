@@ -1,4 +1,4 @@
-import type { InputProblem } from "./input-problems";
+import { shown, type InputProblem } from "./input-problems";
 
 /** GitHub's limit on a secret's value. */
 export const MAX_VALUE_BYTES = 48 * 1024;
@@ -41,7 +41,7 @@ export function checkOwner(field: string, owner: unknown): InputProblem | undefi
   const missing = required(field, owner, "the organization or user that owns it, e.g. octo-org");
   if (missing) return missing;
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(owner as string)) {
-    return { field, reason: `"${owner}" is not a GitHub login (letters, digits and single hyphens, at most 39); give the name alone, without a URL or slash.` };
+    return { field, reason: `"${shown(owner)}" is not a GitHub login (letters, digits and single hyphens, at most 39); give the name alone, without a URL or slash.` };
   }
   return undefined;
 }

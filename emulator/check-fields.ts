@@ -36,7 +36,7 @@ export function optionalNumber(o: Record<string, unknown>, key: string, at: stri
     const range = `${above ? `> ${min}` : `>= ${min}`}${max === undefined ? "" : ` and <= ${max}`}`;
     throw new Error(`${at}.${key} must be ${integer ? "an integer" : "a number"} ${range}`);
   }
-  return value as number;
+  return value;
 }
 
 export function requiredNumber(o: Record<string, unknown>, key: string, at: string, rule: NumberRule): number {

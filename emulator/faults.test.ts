@@ -31,7 +31,7 @@ interface TextAnswer {
 }
 
 interface Answer extends Omit<TextAnswer, "text"> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   body: any;
 }
 

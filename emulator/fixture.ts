@@ -168,7 +168,7 @@ function array(o: Record<string, unknown>, key: string, at?: string): unknown[] 
 
 function string(o: Record<string, unknown>, key: string, at: string): string {
   if (typeof o[key] !== "string") throw new Error(`${at}.${key} must be a string`);
-  return o[key] as string;
+  return o[key];
 }
 
 /** Logins and repository names become path segments, so they may not contain `/`. */
@@ -186,7 +186,7 @@ function positiveInteger(o: Record<string, unknown>, key: string, at: string): n
 
 function optionalBoolean(o: Record<string, unknown>, key: string, at: string): boolean | undefined {
   if (o[key] !== undefined && typeof o[key] !== "boolean") throw new Error(`${at}.${key} must be a boolean`);
-  return o[key] as boolean | undefined;
+  return o[key];
 }
 
 function optionalEnum<T extends string>(o: Record<string, unknown>, key: string, allowed: readonly T[], at: string): T | undefined {

@@ -26,7 +26,7 @@ const COVERED: Record<string, string[]> = {
   "/repos/{owner}/{repo}/environments/{environment_name}": ["get"],
 };
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;  
 
 /**
  * GitHub's OpenAPI description (github/rest-api-description, MIT) as the `@octokit/openapi` devDependency ships it,
@@ -143,7 +143,7 @@ afterAll(() => emulator.close());
  * Calls the emulator and checks the answer against the operation's response in the spec:
  * the status must be documented, a documented body must validate, an undocumented 2xx body must be empty.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 async function call(method: string, requestPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<any> {
   const operation = operationFor(method, requestPath);
   if (!operation) throw new Error(`No operation in the spec for ${method} ${requestPath}`);

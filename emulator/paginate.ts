@@ -18,7 +18,7 @@ export function paginate<T>(items: readonly T[], request: ApiRequest): { items: 
   const link = (target: number, rel: string): string => {
     const query = new URLSearchParams(request.query);
     query.set("page", String(target));
-    return `<${request.urls.origin}${request.rawPath}?${query}>; rel="${rel}"`;
+    return `<${request.urls.origin}${request.rawPath}?${query.toString()}>; rel="${rel}"`;
   };
   const links: string[] = [];
   if (page > 1) links.push(link(Math.min(page - 1, lastPage), "prev"));

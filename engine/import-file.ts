@@ -66,7 +66,7 @@ export function readImportFile(path: string): RawFile {
   try {
     const parsed = JSON.parse(text) as unknown;
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not a JSON object");
-    return parsed as RawFile;
+    return parsed;
   } catch (e) {
     throw new ImportFileError(`could not read import file: ${(e as Error).message}`);
   }
@@ -133,8 +133,8 @@ export async function parseImportFile(
   const urnOf = new Map<string, string>(Object.entries(nameTable));
   const takenUrns = new Set<string>(Object.values(nameTable));
   for (const s of specs) urnOf.set(s.name, "");
-  const urns: string[] = new Array(specs.length).fill("");
-  const parents: string[] = new Array(specs.length).fill("");
+  const urns = new Array<string>(specs.length).fill("");
+  const parents = new Array<string>(specs.length).fill("");
   let pending = specs.map((_, i) => i);
   while (pending.length > 0 && errors.length === 0) {
     const next: number[] = [];
@@ -271,7 +271,7 @@ async function deserializeProperties(
       case BYTE_STRING_SIG:
         throw new Error(`the engine harness does not import assets, archives, resource references or byte strings`);
       default:
-        throw new Error(`unrecognized signature '${String(sig)}' in property map`);
+        throw new Error(`unrecognized signature '${JSON.stringify(sig)}' in property map`);
     }
   };
   const map: PropertyMap = {};

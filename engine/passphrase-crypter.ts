@@ -13,8 +13,9 @@ const TAG_BYTES = 16;
 export interface Crypter {
   /** The salt state to store beside encrypted values (`encryptionsalt`, `secrets_providers.state.salt`). */
   readonly saltState: string;
-  encrypt(plaintext: string): string;
-  decrypt(ciphertext: string): string;
+  // Function properties, not methods: callers take them off the object.
+  encrypt: (plaintext: string) => string;
+  decrypt: (ciphertext: string) => string;
 }
 
 /** The passphrase from PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE; empty if neither is set. */

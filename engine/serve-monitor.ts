@@ -83,7 +83,7 @@ export async function serveMonitor(handlers: MonitorHandlers): Promise<Monitor> 
     registerResourceOutputs(call, callback) {
       handlers.registerResourceOutputs(
         call.request.getUrn(),
-        (call.request.getOutputs()?.toJavaScript() ?? {}) as PropertyMap,
+        (call.request.getOutputs()?.toJavaScript() ?? {}),
       );
       callback(null, new Empty());
     },
@@ -148,7 +148,7 @@ function toRegistration(req: resourcePb.RegisterResourceRequest): Registration {
     name: req.getName(),
     parent: req.getParent(),
     custom: req.getCustom(),
-    object: (req.getObject()?.toJavaScript() ?? {}) as PropertyMap,
+    object: (req.getObject()?.toJavaScript() ?? {}),
     dependencies: req.getDependenciesList(),
     propertyDependencies,
     deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,

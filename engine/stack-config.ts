@@ -100,7 +100,7 @@ function isSecure(raw: unknown): raw is { secure: string } {
 
 function readDocument(file: string): ConfigDocument {
   if (!existsSync(file)) return {};
-  return (parseYaml(readFileSync(file, "utf8")) ?? {}) as ConfigDocument;
+  return (parseYaml(readFileSync(file, "utf8")) ?? {});
 }
 
 function writeDocument(file: string, doc: ConfigDocument): void {

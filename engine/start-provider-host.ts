@@ -94,7 +94,7 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
   configureReq.setArgs(Struct.fromJavaScript(configure.args));
   // The deprecated `variables` too, as the engine still sends them (the Node host reads only `args`).
   for (const [key, value] of Object.entries(unwrapSecretsInMap(configure.args))) {
-    configureReq.getVariablesMap().set(`pulumi-nodejs:config:${key}`, String(value));
+    configureReq.getVariablesMap().set(`pulumi-nodejs:config:${key}`, typeof value === "string" ? value : JSON.stringify(value));
   }
   configureReq.setAcceptsecrets(true);
   configureReq.setAcceptresources(true);
@@ -135,7 +135,7 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
       req.setNews(wire(news));
       const resp = await call<providerPb.CheckResponse>((cb) => client.check(req, cb));
       return {
-        inputs: remark((resp.getInputs()?.toJavaScript() ?? {}) as PropertyMap, news),
+        inputs: remark((resp.getInputs()?.toJavaScript() ?? {}), news),
         failures: resp.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
       };
     },
@@ -167,7 +167,7 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
       req.setPreview(preview);
       try {
         const resp = await call<providerPb.CreateResponse>((cb) => client.create(req, cb));
-        return { id: resp.getId(), outputs: remark((resp.getProperties()?.toJavaScript() ?? {}) as PropertyMap, news) };
+        return { id: resp.getId(), outputs: remark((resp.getProperties()?.toJavaScript() ?? {}), news) };
       } catch (e) {
         throw remarkInitError(e, news, remark);
       }
@@ -183,7 +183,7 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
       req.setPreview(preview);
       try {
         const resp = await call<providerPb.UpdateResponse>((cb) => client.update(req, cb));
-        return remark((resp.getProperties()?.toJavaScript() ?? {}) as PropertyMap, news);
+        return remark((resp.getProperties()?.toJavaScript() ?? {}), news);
       } catch (e) {
         throw remarkInitError(e, news, remark);
       }
@@ -203,10 +203,10 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
       if (inputs !== undefined) req.setInputs(wire(inputs));
       req.setProperties(wire(outputs));
       const resp = await call<providerPb.ReadResponse>((cb) => client.read(req, cb));
-      const newInputs = resp.getInputs()?.toJavaScript() as PropertyMap | undefined;
+      const newInputs = resp.getInputs()?.toJavaScript();
       return {
         id: resp.getId(),
-        outputs: remark((resp.getProperties()?.toJavaScript() ?? {}) as PropertyMap, outputs),
+        outputs: remark((resp.getProperties()?.toJavaScript() ?? {}), outputs),
         inputs: newInputs === undefined ? undefined : remark(newInputs, inputs ?? {}),
       };
     },
@@ -274,7 +274,7 @@ function toProviderError(err: grpc.ServiceError): ProviderError {
       return new InitError(
         err.details,
         init.getId(),
-        (init.getProperties()?.toJavaScript() ?? {}) as PropertyMap,
+        (init.getProperties()?.toJavaScript() ?? {}),
         init.getReasonsList(),
       );
     }

@@ -8,8 +8,9 @@ interface JsYaml {
 }
 
 const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jsYaml: JsYaml = require(require.resolve("js-yaml", { paths: [pulumiDir] }));
+// The js-yaml that @pulumi/pulumi depends on, which the package itself does not (so it is found from there).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a path resolved at run time, which import cannot take
+const jsYaml = require(require.resolve("js-yaml", { paths: [pulumiDir] })) as JsYaml;
 
 export function parseYaml(text: string): unknown {
   return jsYaml.load(text);

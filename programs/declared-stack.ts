@@ -54,7 +54,7 @@ export async function declaredStack(url: string, token: string, program = PROGRA
     async declare(resources: Declared[]) {
       for (const key of Object.keys(env)) if (key.startsWith("VALUE_")) delete env[key];
       for (const { name, value } of resources) if (value !== undefined) env[`VALUE_${name.toUpperCase().replace(/-/g, "_")}`] = value;
-      await config("resources", JSON.stringify(resources.map(({ value, ...rest }) => rest)));
+      await config("resources", JSON.stringify(resources.map(({ value: _value, ...rest }) => rest)));
     },
     up: (...flags: string[]) => run("up", "--yes", ...flags),
     preview: () => run("preview"),

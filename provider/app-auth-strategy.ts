@@ -24,7 +24,7 @@ const TOKEN_EXCHANGE = /\/app\/installations\/\d+\/access_tokens$/;
  */
 export function appAuthStrategy(options: AppAuthOptions & AppAuthSettings): AppAuth {
   const auth = createAppAuth(options);
-  const authenticate = auth.hook;
+  const authenticate = auth.hook.bind(auth);
   const hook: AppAuth["hook"] = async (request, route, parameters) => {
     try {
       return await authenticate(request, route, parameters);

@@ -18,7 +18,7 @@ const args = (environment: string, value: string) => ({ owner: "octo-org", repos
 test.each(["production", "prod/eu west", AWKWARD])("environment %p: each path segment is encoded exactly once", async (environment) => {
   const context = github.context();
   const checked = await envSecret.check(context, {}, args(environment, "v-1"));
-  const created = await envSecret.create(context, asEngineSends(checked.inputs!));
+  const created = await envSecret.create(context, asEngineSends(checked.inputs));
 
   const stored = (await github.secrets()).find((s) => s.scope === "environment");
   expect(stored).toMatchObject({ environment, name: "DB_PASSWORD", value: "v-1" });
@@ -27,7 +27,7 @@ test.each(["production", "prod/eu west", AWKWARD])("environment %p: each path se
   expect(paths).toContain(`/repos/octo-org/hello-world/environments/${encodeURIComponent(environment)}/secrets/DB_PASSWORD`.replace("DB_PASSWORD", "db_password"));
 
   // A later run (`pulumi destroy`): a provider process of its own.
-  await envSecret.delete(github.context(), created.id, asEngineSends(created.outs!));
+  await envSecret.delete(github.context(), created.id, asEngineSends(created.outs));
   expect(await github.secrets()).toEqual([]);
 });
 
@@ -35,7 +35,7 @@ test("each environment has its own key: one fetch per environment, none shared w
   const context = github.context();
   for (const environment of ["production", "prod/eu west", "production"]) {
     const checked = await envSecret.check(context, {}, { ...args(environment, "v"), secretName: `S_${environment.length}_${Math.random().toString(36).slice(2)}` });
-    await envSecret.create(context, asEngineSends(checked.inputs!));
+    await envSecret.create(context, asEngineSends(checked.inputs));
   }
   const keyFetches = (await github.requests()).filter((r) => r.path.endsWith("/public-key")).map((r) => r.path);
   expect(keyFetches).toEqual([
@@ -46,8 +46,8 @@ test("each environment has its own key: one fetch per environment, none shared w
 
 test("moving a secret to another environment replaces it; an already-encoded name is refused", async () => {
   const context = github.context();
-  const checked = asEngineSends((await envSecret.check(context, {}, args("production", "v"))).inputs!);
-  const moved = asEngineSends((await envSecret.check(context, checked, args("prod/eu west", "v"))).inputs!);
+  const checked = asEngineSends((await envSecret.check(context, {}, args("production", "v"))).inputs);
+  const moved = asEngineSends((await envSecret.check(context, checked, args("prod/eu west", "v"))).inputs);
   expect(await envSecret.diff(context, "id", checked, moved)).toMatchObject({ replaces: ["environment"], deleteBeforeReplace: true });
 
   await expect(envSecret.check(context, {}, args("prod%2Feu%20west", "v"))).rejects.toThrow(/environment: .*looks percent-encoded; give the name as it reads/);
@@ -57,7 +57,7 @@ test("a missing environment is named as such, apart from a missing repository", 
   const context = github.context();
   const create = async (repository: string, environment: string) => {
     const checked = await envSecret.check(context, {}, { ...args(environment, "v"), repository });
-    return envSecret.create(context, asEngineSends(checked.inputs!));
+    return envSecret.create(context, asEngineSends(checked.inputs));
   };
   await expect(create("hello-world", "staging")).rejects.toThrow(/GitHub does not know the environment "staging" of octo-org\/hello-world \(environments are created in the repository's settings\)/);
   await expect(create("gone", "staging")).rejects.toThrow(/GitHub does not know the repository octo-org\/gone,/);

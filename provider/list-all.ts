@@ -14,10 +14,10 @@ export async function listAll<T>(client: Octokit, { route, params }: Route, noun
   let last: Answer | undefined;
   let total: unknown;
   for await (const page of client.paginate.iterator(route, { ...params, per_page: 100 })) {
-    last = page as Answer;
+    last = page;
     if (!Array.isArray(page.data)) throw unreadable(last, `the page of ${noun} is not a list`);
     total = (page.data as { total_count?: unknown }).total_count;
-    for (const item of page.data as unknown[]) items.push(readItem(fieldsOf(last, item, `one of the ${noun}`)));
+    for (const item of page.data) items.push(readItem(fieldsOf(last, item, `one of the ${noun}`)));
   }
   if (last && typeof total === "number" && items.length < total) {
     const link = typeof last.headers.link === "string" ? `"${sample(last.headers.link, 40)}"` : "missing";

@@ -1,5 +1,5 @@
 import { DRIFT_POLICIES, type DriftPolicy } from "../core/drift-policy";
-import { invalidInputs, type InputProblem } from "../core/input-problems";
+import { invalidInputs, shown, type InputProblem } from "../core/input-problems";
 import { secretId } from "../core/scope";
 import { checkOwner, checkSecretName, isUnknown } from "../core/validate";
 import { requireToken, type ProviderContext } from "./context";
@@ -53,7 +53,7 @@ export const orgSecretRepoSelection: ResourceImplementation<Inputs, Outputs> = {
     const repositories = checkRepositoryRefs("repositories", news.repositories ?? [], news.org, problems);
     const onDrift = news.onDrift ?? "overwrite";
     if (!isUnknown(onDrift) && !DRIFT_POLICIES.includes(onDrift as DriftPolicy)) {
-      problems.push({ field: "onDrift", reason: `is "${String(onDrift)}"; give one of "overwrite", "ignore", "fail".` });
+      problems.push({ field: "onDrift", reason: `is "${shown(onDrift)}"; give one of "overwrite", "ignore", "fail".` });
     }
     const [org, secretName] = [String(news.org), String(news.secretName)];
     context.selectionOwners.claim(org, secretName, label(news), "repositories", problems);

@@ -5,6 +5,7 @@ import { checkRepositoryRefs, knownIds, sameIds } from "./repository-ids";
 import { secretResource } from "./secret-resource";
 import { selectedRepositoryIds, setSelectedRepositories } from "./selected-repositories";
 import type { OrgSecretInputs, OrgSecretOutputs } from "./types";
+import { shown } from "../core/input-problems";
 
 type Access = Pick<OrgSecretInputs, "visibility" | "selectedRepositories">;
 
@@ -46,14 +47,14 @@ export const orgSecret = secretResource<OrgSecretInputs, OrgSecretOutputs>({
     check(context, news, problems) {
       const visibility = news.visibility ?? "private";
       if (!isUnknown(visibility) && !VISIBILITIES.includes(visibility as Visibility)) {
-        problems.push({ field: "visibility", reason: `is "${String(visibility)}"; give "all", "private" or "selected".` });
+        problems.push({ field: "visibility", reason: `is "${shown(visibility)}"; give "all", "private" or "selected".` });
       }
       const selectedRepositories = checkRepositoryRefs("selectedRepositories", news.selectedRepositories, news.org, problems);
       if (selectedRepositories !== undefined && visibility !== "selected" && !isUnknown(visibility)) {
-        problems.push({ field: "selectedRepositories", reason: `is given, but visibility is "${String(visibility)}"; GitHub keeps selected repositories only for visibility "selected". Set visibility to "selected", or remove selectedRepositories.` });
+        problems.push({ field: "selectedRepositories", reason: `is given, but visibility is "${shown(visibility)}"; GitHub keeps selected repositories only for visibility "selected". Set visibility to "selected", or remove selectedRepositories.` });
       }
       const [org, secretName] = [String(news.org), String(news.secretName)];
-      if (!isUnknown(visibility)) context.selectionOwners.declareVisibility(org, secretName, String(visibility));
+      if (!isUnknown(visibility)) context.selectionOwners.declareVisibility(org, secretName, shown(visibility));
       if (selectedRepositories !== undefined) context.selectionOwners.claim(org, secretName, `OrgSecret ${org}/${secretName}`, "selectedRepositories", problems);
       return { visibility: visibility as Visibility, ...(selectedRepositories !== undefined && { selectedRepositories }) };
     },

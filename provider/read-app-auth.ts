@@ -52,7 +52,7 @@ function fieldsOf(configured: unknown): Partial<Record<Field, unknown>> {
   if (unknown.length > 0) {
     throw new Error(`github:appAuth has ${unknown.map((key) => JSON.stringify(key)).join(", ")}, which it does not take; its fields are id, installationId and pemFile. ${NOTHING_SENT}`);
   }
-  return value as Partial<Record<Field, unknown>>;
+  return value;
 }
 
 /** The app's id, or its client ID (`Iv1.` or `Iv23` and more), which GitHub takes as a JWT's `iss` as well. */

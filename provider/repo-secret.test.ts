@@ -19,8 +19,8 @@ const args = (value: string, overrides: Record<string, unknown> = {}) => ({
 /** check then create, as the engine runs them, returning what the engine would store. */
 async function create(context: ProviderContext, news: Record<string, unknown>) {
   const checked = await repoSecret.check(context, {}, news);
-  const created = await repoSecret.create(context, asEngineSends(checked.inputs!));
-  return { checked, created, outputs: asEngineSends(created.outs!) };
+  const created = await repoSecret.create(context, asEngineSends(checked.inputs));
+  return { checked, created, outputs: asEngineSends(created.outs) };
 }
 
 const valueOnGitHub = async (name = "API_TOKEN") => (await github.secrets()).find((s) => s.name === name)?.value;
@@ -44,10 +44,10 @@ test("an unchanged value has an unchanged fingerprint, so diff reports no change
   const first = await create(context, args(value));
   const before = (await github.requests()).length;
 
-  const again = await repoSecret.check(context, asEngineSends(first.checked.inputs!), args(value));
-  const diff = await repoSecret.diff(context, first.created.id, first.outputs, asEngineSends(again.inputs!));
+  const again = await repoSecret.check(context, asEngineSends(first.checked.inputs), args(value));
+  const diff = await repoSecret.diff(context, first.created.id, first.outputs, asEngineSends(again.inputs));
 
-  expect(asEngineSends(again.inputs!).valueFingerprint).toBe(first.outputs.valueFingerprint);
+  expect(asEngineSends(again.inputs).valueFingerprint).toBe(first.outputs.valueFingerprint);
   expect(diff.changes).toBe(false);
   expect((await github.requests()).length).toBe(before);
 });
@@ -57,8 +57,8 @@ test("a new value is an in-place update: one PUT, and the public key is not fetc
   const first = await create(context, args(canary()));
   const value = canary();
 
-  const checked = await repoSecret.check(context, asEngineSends(first.checked.inputs!), args(value));
-  const news = asEngineSends(checked.inputs!);
+  const checked = await repoSecret.check(context, asEngineSends(first.checked.inputs), args(value));
+  const news = asEngineSends(checked.inputs);
   const diff = await repoSecret.diff(context, first.created.id, first.outputs, news);
   expect(diff).toMatchObject({ changes: true, replaces: [], deleteBeforeReplace: false });
 
@@ -76,7 +76,7 @@ test("renaming replaces, deleting first; a change of case alone is no change", a
   const value = canary();
   const first = await create(context, args(value));
   const recheck = async (news: Record<string, unknown>) =>
-    asEngineSends((await repoSecret.check(context, asEngineSends(first.checked.inputs!), news)).inputs!);
+    asEngineSends((await repoSecret.check(context, asEngineSends(first.checked.inputs), news)).inputs);
 
   const renamed = await recheck(args(value, { secretName: "OTHER" }));
   expect(await repoSecret.diff(context, first.created.id, first.outputs, renamed)).toMatchObject({
@@ -162,12 +162,12 @@ test("equal values in two resources have different fingerprints", async () => {
   const value = canary();
   const a = await repoSecret.check(context, {}, args(value, { secretName: "A" }));
   const b = await repoSecret.check(context, {}, args(value, { secretName: "B" }));
-  expect(a.inputs!.valueFingerprint).not.toBe(b.inputs!.valueFingerprint);
+  expect(a.inputs.valueFingerprint).not.toBe(b.inputs.valueFingerprint);
 });
 
 test("the salt travels as a Pulumi secret, so the state encrypts it", async () => {
   const checked = await repoSecret.check(github.context(), {}, args(canary()));
-  expect(checked.inputs!.valueSalt).toEqual({
+  expect(checked.inputs.valueSalt).toEqual({
     "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
     value: expect.any(String),
   });
@@ -176,7 +176,7 @@ test("the salt travels as a Pulumi secret, so the state encrypts it", async () =
 test("an unknown value during preview gives an unknown fingerprint and no request", async () => {
   const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
   const checked = await repoSecret.check(github.context(), {}, args(unknown));
-  expect(checked.inputs!.valueFingerprint).toBe(unknown);
+  expect(checked.inputs.valueFingerprint).toBe(unknown);
   expect(await github.requests()).toHaveLength(0);
 });
 
@@ -200,7 +200,7 @@ test("an import file's entry, which has no value, passes check with its placehol
   const checked = await repoSecret.check(context, imported, imported);
   expect(checked.inputs).toMatchObject({ valueFingerprint: IMPORTED_FINGERPRINT });
 
-  const withValue = asEngineSends((await repoSecret.check(context, imported, args(canary()))).inputs!);
+  const withValue = asEngineSends((await repoSecret.check(context, imported, args(canary()))).inputs);
   expect((await repoSecret.diff(context, "octo-org/hello-world/API_TOKEN", imported, withValue)).changes).toBe(true);
   await expect(repoSecret.check(context, {}, { ...args("x"), plaintextValue: undefined })).rejects.toThrow(/plaintextValue: is missing/);
 });

@@ -1,6 +1,6 @@
 import type { Octokit } from "@octokit/rest" with { "resolution-mode": "import" };
 import { apiError, statusOf } from "./errors";
-import type { InputProblem } from "../core/input-problems";
+import { shown, type InputProblem } from "../core/input-problems";
 import { fieldsOf, type Answer } from "./read-answer";
 import { isUnknown } from "../core/validate";
 import type { RepositoryRef } from "../core/repository-ref";
@@ -18,9 +18,9 @@ export function checkRepositoryRefs(field: string, refs: unknown, org: unknown, 
     return undefined;
   }
   const normalized: RepositoryRef[] = [];
-  refs.forEach((ref, index) => {
+  (refs as unknown[]).forEach((ref, index) => {
     const at = `${field}[${index}]`;
-    if (isUnknown(ref)) return void normalized.push(ref);
+    if (isUnknown(ref)) return void normalized.push(ref as string);
     if (typeof ref === "number" || (typeof ref === "string" && /^\d+$/.test(ref))) {
       const id = Number(ref);
       if (Number.isSafeInteger(id) && id > 0) return void normalized.push(id);
@@ -29,12 +29,12 @@ export function checkRepositoryRefs(field: string, refs: unknown, org: unknown, 
     const match = typeof ref === "string" ? /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(ref) : null;
     if (!match) {
       const hint = typeof org === "string" && typeof ref === "string" && /^[A-Za-z0-9._-]+$/.test(ref) ? ` e.g. "${org}/${ref}"` : "";
-      return void problems.push({ field: at, reason: `"${ref}" is neither a repository id nor \`owner/name\`; give one of them,${hint || " e.g. 1296269 or \"octo-org/hello-world\""}.` });
+      return void problems.push({ field: at, reason: `"${shown(ref)}" is neither a repository id nor \`owner/name\`; give one of them,${hint || " e.g. 1296269 or \"octo-org/hello-world\""}.` });
     }
     if (typeof org === "string" && !isUnknown(org) && match[1].toLowerCase() !== org.toLowerCase()) {
-      return void problems.push({ field: at, reason: `"${ref}" belongs to ${match[1]}, not to the organization ${org}; only the organization's own repositories can see its secrets.` });
+      return void problems.push({ field: at, reason: `"${shown(ref)}" belongs to ${match[1]}, not to the organization ${org}; only the organization's own repositories can see its secrets.` });
     }
-    normalized.push(ref.toLowerCase());
+    normalized.push((ref as string).toLowerCase());
   });
   return [...new Set(normalized)];
 }

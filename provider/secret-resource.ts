@@ -1,5 +1,5 @@
 import { DRIFT_POLICIES, type DriftPolicy } from "../core/drift-policy";
-import { invalidInputs, type InputProblem } from "../core/input-problems";
+import { invalidInputs, shown, type InputProblem } from "../core/input-problems";
 import { describeSecret, secretId, type Scope } from "../core/scope";
 import { isUnknown } from "../core/validate";
 import { checkValue, valueFor } from "./check-value";
@@ -51,7 +51,7 @@ function sameName(a: unknown, b: unknown): boolean {
 function checkPolicy(news: RawInputs, problems: InputProblem[]): { onDrift: DriftPolicy } {
   const onDrift = news.onDrift ?? "overwrite";
   if (!isUnknown(onDrift) && !DRIFT_POLICIES.includes(onDrift as DriftPolicy)) {
-    problems.push({ field: "onDrift", reason: `is "${String(onDrift)}"; give one of ${DRIFT_POLICIES.map((p) => `"${p}"`).join(", ")}.` });
+    problems.push({ field: "onDrift", reason: `is "${shown(onDrift)}"; give one of ${DRIFT_POLICIES.map((p) => `"${p}"`).join(", ")}.` });
   }
   return { onDrift: onDrift as DriftPolicy };
 }
@@ -65,8 +65,8 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
 ): ResourceImplementation<Inputs, Outputs> {
   type State = Inputs & Outputs;
   const label = (props: RawInputs) => `${spec.kind} ${describeSecret(spec.scopeOf(props), String(props.secretName))}`;
-  const scopeOf = (props: Inputs) => spec.scopeOf(props as unknown as RawInputs);
-  const labelOf = (props: Inputs) => label(props as unknown as RawInputs);
+  const scopeOf = (props: Inputs) => spec.scopeOf(props);
+  const labelOf = (props: Inputs) => label(props);
 
   // The SDK turns the `import` resource option into `importId`, because the engine's own import
   // cannot reach a dynamic provider. The ID must name the secret the inputs name.
@@ -74,11 +74,11 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
     if (news.importId === undefined || isUnknown(news.importId)) return {};
     if (spec.identity.every((field) => !isUnknown(news[field]))) {
       const expected = secretId(spec.scopeOf(news), String(news.secretName));
-      if (String(news.importId).toLowerCase() !== expected.toLowerCase()) {
-        problems.push({ field: "import", reason: `is "${String(news.importId)}", but these inputs name "${expected}"; give that ID, or change the inputs to match the secret to import.` });
+      if (shown(news.importId).toLowerCase() !== expected.toLowerCase()) {
+        problems.push({ field: "import", reason: `is "${shown(news.importId)}", but these inputs name "${expected}"; give that ID, or change the inputs to match the secret to import.` });
       }
     }
-    return { importId: String(news.importId) };
+    return { importId: shown(news.importId) };
   }
 
   async function write(context: ProviderContext, inputs: Inputs, olds?: State): Promise<State> {

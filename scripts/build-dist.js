@@ -1,5 +1,5 @@
-// `prepack`: compiles the published modules into dist/ in place, then deletes what no source emits any more (the
-// build output of a deleted module). dist/ is never emptied first, so a test, an emulator or a harness run started
+// `npm run build` and `prepack`: compiles the published modules into dist/ in place, then deletes what no source
+// emits any more (the build output of a deleted or moved module). dist/ is never emptied first, so a test, an emulator or a harness run started
 // from the same checkout keeps finding every module while a tarball is packed.
 "use strict";
 const { execFileSync } = require("node:child_process");

@@ -27,7 +27,9 @@ export function dynamicProvider(kind: string): pulumi.dynamic.ResourceProvider {
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
 
 function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
-  const load = (): Implementation => require("pulumi-github-secrets/dist/provider/index.js");
+  // By package name, at call time: the serialized closure holds this line, not the provider's code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the serialized closure must load the package by name when called; import() would drag TypeScript's helpers into it
+  const load = (): Implementation => require("pulumi-github-secrets/dist/provider/index.js") as Implementation;
   return {
     configure: async (request) => load().configure(request.config),
     check: (olds, news) => load().resourceProvider(kind).check!(olds, news),

@@ -3,7 +3,7 @@ import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
 import { secretId } from "../core/scope";
 import { claimSecret } from "./secret-inputs";
 import type { DriftPolicy } from "../core/drift-policy";
-import type { RepositoryRef } from "../core/repository-ref";
+import type { RepositoryRef } from "./org-secret";
 
 /** The arguments of an {@link OrgSecretRepoSelection}: the organization secret and the repositories that can read it. */
 export interface OrgSecretRepoSelectionArgs {

@@ -4,8 +4,9 @@ import { ValueSecret } from "./value-secret";
 import { secretId } from "../core/scope";
 import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
-/** A repository by id (`1296269`) or by `owner/name` (`"octo-org/hello-world"`). */
-export type RepositoryRef = number | string;
+import type { RepositoryRef } from "../core/repository-ref";
+
+export type { RepositoryRef };
 
 /** The arguments of an {@link OrgSecret}: the organization, the secret's name, its value and who can read it. */
 export interface OrgSecretArgs extends SecretValueArgs {

@@ -82,6 +82,6 @@ export function claimSecret(kind: string, name: string, identity: pulumi.Input<s
   }
   pulumi.all(identity).apply((parts) => {
     const problem = claim(parts);
-    if (problem) pulumi.log.error(problem);
+    if (problem) void pulumi.log.error(problem);
   });
 }

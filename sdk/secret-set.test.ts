@@ -86,10 +86,10 @@ test("every problem of every entry, at once, before anything is declared, withou
 
 test("values and envFile: exactly one of them; map keys, case-insensitively, once", () => {
   const scope = { owner: "octo-org", repository: "hello-world" };
-  expect(() => new SecretSet("neither", scope)).toThrow(/^SecretSet "neither": invalid inputs, nothing was sent to GitHub:\n  - envFile: is missing; give the path of a \.env file, or values/);
-  expect(() => new SecretSet("both", { ...scope, values: {}, envFile: "x.env" })).toThrow(/  - values: and envFile are both given; give one of them\.$/);
-  expect(() => new SecretSet("twice", { ...scope, values: { TOKEN: "a", Token: "b" } })).toThrow(/  - values\.Token: sets Token, which values\.TOKEN sets already/);
-  expect(() => new SecretSet("missing", { ...scope, envFile: join(dir, "none.env") })).toThrow(/  - envFile: cannot be read \(ENOENT/);
+  expect(() => new SecretSet("neither", scope)).toThrow(/^SecretSet "neither": invalid inputs, nothing was sent to GitHub:\n {2}- envFile: is missing; give the path of a \.env file, or values/);
+  expect(() => new SecretSet("both", { ...scope, values: {}, envFile: "x.env" })).toThrow(/ {2}- values: and envFile are both given; give one of them\.$/);
+  expect(() => new SecretSet("twice", { ...scope, values: { TOKEN: "a", Token: "b" } })).toThrow(/ {2}- values\.Token: sets Token, which values\.TOKEN sets already/);
+  expect(() => new SecretSet("missing", { ...scope, envFile: join(dir, "none.env") })).toThrow(/ {2}- envFile: cannot be read \(ENOENT/);
   expect(registered).toEqual([]);
 });
 
@@ -97,9 +97,9 @@ test("one scope, whole: org with repository fields, a repository scope without i
   const values = { TOKEN: "canary-scope" };
   const declare = (args: Record<string, unknown>) => () => new SecretSet("scoped", { ...args, values } as unknown as SecretSetArgs);
   expect(declare({ org: "octo-org", owner: "octo-org", repository: "hello-world" })).toThrow(
-    /  - owner: is given with org; a set has one scope[^\n]*\n  - repository: is given with org/,
+    / {2}- owner: is given with org; a set has one scope[^\n]*\n {2}- repository: is given with org/,
   );
-  expect(declare({ repository: "hello-world", environment: "production" })).toThrow(/  - owner: is missing; give org for organization secrets, or owner and repository/);
-  expect(declare({ owner: "octo-org", repository: "hello-world", visibility: "all" })).toThrow(/  - visibility: is for organization secrets only/);
+  expect(declare({ repository: "hello-world", environment: "production" })).toThrow(/ {2}- owner: is missing; give org for organization secrets, or owner and repository/);
+  expect(declare({ owner: "octo-org", repository: "hello-world", visibility: "all" })).toThrow(/ {2}- visibility: is for organization secrets only/);
   expect(registered).toEqual([]);
 });

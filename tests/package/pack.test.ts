@@ -29,7 +29,6 @@ function sourceModules(dir: string): string[] {
 test("the tarball holds exactly the compiled modules and their declarations, README, LICENSE and package.json", () => {
   const modules = SOURCE_FOLDERS.flatMap((folder) => sourceModules(join(ROOT, folder)));
   const expected = [...modules.flatMap((m) => [`dist/${m}.js`, `dist/${m}.d.ts`]), "LICENSE", "README.md", "package.json"];
-  // A difference in dist/ alone is a stale build: `npm run build` after deleting dist/ (prepack does both).
   expect(pack.files).toEqual(expected.sort());
 });
 
@@ -90,7 +89,6 @@ test("the @pulumi/pulumi this suite runs on is inside the peer range, whose floo
   const floor = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
   expect(floor).not.toBeNull();
   const [major, minor, patch] = floor!.slice(1).map(Number);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const installed = (require("@pulumi/pulumi/package.json") as { version: string }).version.split(".").map(Number);
   expect(installed[0]).toBe(major);
   expect(installed[1] * 1e6 + installed[2]).toBeGreaterThanOrEqual(minor * 1e6 + patch);

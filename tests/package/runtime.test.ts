@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeProgramDir, removeProgramDir } from "../../engine/program-dir";
 import { runEngine } from "../../engine/run-engine";
@@ -15,7 +16,7 @@ test("programs and the dynamic-provider host run on the Node.js that runs the su
     expect(stack.outputs).toEqual({
       programNode: process.version,
       hostNode: process.version,
-      programPulumi: require("@pulumi/pulumi/package.json").version,
+      programPulumi: (JSON.parse(readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version,
     });
   } finally {
     removeProgramDir(dir);
