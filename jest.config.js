@@ -14,7 +14,16 @@ const esmOnly = [
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/core", "<rootDir>/provider", "<rootDir>/sdk", "<rootDir>/emulator", "<rootDir>/cli", "<rootDir>/engine", "<rootDir>/demo", "<rootDir>/tests"],
+  roots: [
+    "<rootDir>/core",
+    "<rootDir>/provider",
+    "<rootDir>/sdk",
+    "<rootDir>/emulator",
+    "<rootDir>/cli",
+    "<rootDir>/engine",
+    "<rootDir>/demo",
+    "<rootDir>/tests",
+  ],
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.[tj]s$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],

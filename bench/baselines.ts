@@ -10,12 +10,17 @@ import sodium from "libsodium-wrappers";
 import { ORG, scopeKey, TOKEN, valueOf, type BenchSecret, type Scope } from "./workload";
 
 function client(baseUrl: string): Octokit {
-  return new Octokit({ auth: TOKEN, baseUrl, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
+  return new Octokit({
+    auth: TOKEN,
+    baseUrl,
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
 }
 
 function base(scope: Scope): { path: string; params: Record<string, string> } {
   if (scope.kind === "org") return { path: "/orgs/{org}/actions/secrets", params: { org: ORG } };
-  if (scope.kind === "repo") return { path: "/repos/{owner}/{repo}/actions/secrets", params: { owner: ORG, repo: scope.repository } };
+  if (scope.kind === "repo")
+    return { path: "/repos/{owner}/{repo}/actions/secrets", params: { owner: ORG, repo: scope.repository } };
   return {
     path: "/repos/{owner}/{repo}/environments/{environment_name}/secrets",
     params: { owner: ORG, repo: scope.repository, environment_name: scope.environment },
@@ -65,7 +70,10 @@ export async function keyPerWrite(baseUrl: string, list: BenchSecret[], concurre
 }
 
 /** (b) The key once per scope, then every write at once, no retry: how many failed, and with which statuses. */
-export async function unbounded(baseUrl: string, list: BenchSecret[]): Promise<{ failed: number; statuses: Record<string, number> }> {
+export async function unbounded(
+  baseUrl: string,
+  list: BenchSecret[],
+): Promise<{ failed: number; statuses: Record<string, number> }> {
   const octokit = client(baseUrl);
   const statuses: Record<string, number> = {};
   const count = (status: number | undefined) => {

@@ -15,7 +15,15 @@ import { benchStack } from "./stack";
 import { keyPerWrite, unbounded } from "./baselines";
 import { apiSpan, classify, machine, machineLoad, sampleProviderHost, type RequestRecord } from "./measure";
 import { changedTenth, declared, fixture, scopesOf, secrets, TOKEN, valueOf, type BenchSecret } from "./workload";
-import { renderResults, type BaselineRow, type CheckRow, type DirectRow, type Measured, type OpRow, type Results } from "./report";
+import {
+  renderResults,
+  type BaselineRow,
+  type CheckRow,
+  type DirectRow,
+  type Measured,
+  type OpRow,
+  type Results,
+} from "./report";
 
 // Compiled to bench/dist/bench/.
 const ROOT = join(__dirname, "..", "..", "..");
@@ -48,7 +56,13 @@ const OUT = flags.out ?? (flags.quick || flags.sizes ? undefined : join(ROOT, "b
 // Node reads NODE_OPTIONS when it starts, so this reaches the children only, not this process.
 if (flags["node-options"]) process.env.NODE_OPTIONS = flags["node-options"];
 const CAPPED_NODE_OPTIONS = "--max-old-space-size=96";
-const LIMITS = { concurrent: 100, pointsPerMinute: LIMIT_POINTS, writePoints: WRITE_POINTS, readPoints: READ_POINTS, minuteMs: MINUTE_MS };
+const LIMITS = {
+  concurrent: 100,
+  pointsPerMinute: LIMIT_POINTS,
+  writePoints: WRITE_POINTS,
+  readPoints: READ_POINTS,
+  minuteMs: MINUTE_MS,
+};
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -57,7 +71,8 @@ async function control<T>(emulator: Emulator, path: string): Promise<T> {
 }
 const requestLog = (emulator: Emulator) => control<RequestRecord[]>(emulator, "requests");
 const rejectedSoFar = async (emulator: Emulator) => (await control<{ rejected: number }>(emulator, "limits")).rejected;
-const stored = (emulator: Emulator) => control<Array<{ name: string; value: string; scope: string }>>(emulator, "secrets");
+const stored = (emulator: Emulator) =>
+  control<Array<{ name: string; value: string; scope: string }>>(emulator, "secrets");
 
 async function measure(emulator: Emulator, what: () => Promise<void>): Promise<Measured> {
   const mark = (await requestLog(emulator)).length;
@@ -89,7 +104,8 @@ async function measure(emulator: Emulator, what: () => Promise<void>): Promise<M
 async function verify(emulator: Emulator, expected: Map<string, string>, what: string): Promise<void> {
   const have = await stored(emulator);
   const wrong = have.filter((s) => expected.get(s.name) !== s.value).length + Math.max(0, expected.size - have.length);
-  if (have.length !== expected.size || wrong > 0) throw new Error(`${what}: the emulator holds ${have.length} secrets (${wrong} wrong), ${expected.size} expected`);
+  if (have.length !== expected.size || wrong > 0)
+    throw new Error(`${what}: the emulator holds ${have.length} secrets (${wrong} wrong), ${expected.size} expected`);
 }
 
 /**
@@ -98,10 +114,17 @@ async function verify(emulator: Emulator, expected: Map<string, string>, what: s
  */
 async function series(n: number, limited: boolean, nodeOptions?: string): Promise<OpRow[]> {
   const mode = limited ? "limited" : nodeOptions ? "capped" : "latency";
-  const emulator = await startEmulator({ port: 0, fixture: fixture(), latencyMs: LATENCY_MS, ...(limited && { limits: LIMITS }) });
+  const emulator = await startEmulator({
+    port: 0,
+    fixture: fixture(),
+    latencyMs: LATENCY_MS,
+    ...(limited && { limits: LIMITS }),
+  });
   // Without limits, pacing off (as programs/declared-stack.ts has it for the suite); with them, paced
   // to the emulator's budget and its short "minute".
-  const pacing: Record<string, string> = limited ? { "github:pointsPerMinute": String(LIMIT_POINTS), "github:rateLimitMinuteMs": String(MINUTE_MS) } : { "github:pointsPerMinute": "0" };
+  const pacing: Record<string, string> = limited
+    ? { "github:pointsPerMinute": String(LIMIT_POINTS), "github:rateLimitMinuteMs": String(MINUTE_MS) }
+    : { "github:pointsPerMinute": "0" };
   const stack = await benchStack(emulator.url, TOKEN, PROGRAM, pacing);
   const rows: OpRow[] = [];
   try {
@@ -110,14 +133,10 @@ async function series(n: number, limited: boolean, nodeOptions?: string): Promis
     const changedNames = new Set(changed.map((s) => s.name));
     const generationOf = (s: BenchSecret, step: number) => (step > 0 && changedNames.has(s.name) ? 1 : 0);
     const declare = (step: number) => stack.declare(list.map((s) => declared(s, valueOf(s, generationOf(s, step)))));
-    const expectedStored = (step: number) => new Map(list.map((s) => [s.secretName, valueOf(s, generationOf(s, step))]));
+    const expectedStored = (step: number) =>
+      new Map(list.map((s) => [s.secretName, valueOf(s, generationOf(s, step))]));
 
-    const op = async (
-      name: OpRow["op"],
-      args: string[],
-      expected: OpRow["expected"],
-      after?: () => Promise<void>,
-    ) => {
+    const op = async (name: OpRow["op"], args: string[], expected: OpRow["expected"], after?: () => Promise<void>) => {
       log(`  ${mode} N=${n}: ${name} ...`);
       let result = { exitCode: 0, stdout: "", stderr: "" };
       const inherited = process.env.NODE_OPTIONS;
@@ -127,24 +146,36 @@ async function series(n: number, limited: boolean, nodeOptions?: string): Promis
       }).finally(() => {
         if (nodeOptions) process.env.NODE_OPTIONS = inherited;
       });
-      if (result.exitCode !== 0) throw new Error(`${name} (N=${n}, ${mode}) exited ${result.exitCode}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`);
+      if (result.exitCode !== 0)
+        throw new Error(
+          `${name} (N=${n}, ${mode}) exited ${result.exitCode}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`,
+        );
       await after?.();
       const row: OpRow = { mode, n, op: name, ...m, expected, minimumMs: budgetMinimumMs(expected) };
       rows.push(row);
-      log(`    wall ${(m.wallMs / 1000).toFixed(2)} s, API ${(m.spanMs / 1000).toFixed(2)} s, ${m.counts.total} requests (${m.counts.keys} keys, ${m.counts.writes} writes, ${m.counts.reads} reads, ${m.counts.other} other), ${m.rejected} rejected, host ${m.host.peakRssMb.toFixed(0)} MB, in flight mean ${m.span.meanInFlight.toFixed(1)} peak ${m.span.peakInFlight}`);
+      log(
+        `    wall ${(m.wallMs / 1000).toFixed(2)} s, API ${(m.spanMs / 1000).toFixed(2)} s, ${m.counts.total} requests (${m.counts.keys} keys, ${m.counts.writes} writes, ${m.counts.reads} reads, ${m.counts.other} other), ${m.rejected} rejected, host ${m.host.peakRssMb.toFixed(0)} MB, in flight mean ${m.span.meanInFlight.toFixed(1)} peak ${m.span.peakInFlight}`,
+      );
     };
     const p = ["--parallel", PARALLEL];
 
     declare(0);
-    await op("up (create all)", ["up", "--yes", ...p], { keys: scopesOf(list), writes: n, reads: 0, other: 0 }, () => verify(emulator, expectedStored(0), "after create"));
+    await op("up (create all)", ["up", "--yes", ...p], { keys: scopesOf(list), writes: n, reads: 0, other: 0 }, () =>
+      verify(emulator, expectedStored(0), "after create"),
+    );
     await op("preview (no change)", ["preview", ...p], { keys: 0, writes: 0, reads: 0, other: 0 });
     await op("up (no change)", ["up", "--yes", ...p], { keys: 0, writes: 0, reads: 0, other: 0 });
     declare(1);
-    await op("up (10% changed)", ["up", "--yes", ...p], { keys: scopesOf(changed), writes: changed.length, reads: 0, other: 0 }, () =>
-      verify(emulator, expectedStored(1), "after the update"),
+    await op(
+      "up (10% changed)",
+      ["up", "--yes", ...p],
+      { keys: scopesOf(changed), writes: changed.length, reads: 0, other: 0 },
+      () => verify(emulator, expectedStored(1), "after the update"),
     );
     await op("refresh", ["refresh", "--yes", ...p], { keys: 0, writes: 0, reads: n, other: 0 });
-    await op("destroy", ["destroy", "--yes", ...p], { keys: 0, writes: n, reads: 0, other: 0 }, () => verify(emulator, new Map(), "after destroy"));
+    await op("destroy", ["destroy", "--yes", ...p], { keys: 0, writes: n, reads: 0, other: 0 }, () =>
+      verify(emulator, new Map(), "after destroy"),
+    );
     return rows;
   } finally {
     stack.remove();
@@ -165,7 +196,18 @@ async function baselineKeyPerWrite(n: number): Promise<BaselineRow> {
     log(`  baseline (a) key per write, N=${n} ...`);
     const m = await measure(emulator, () => keyPerWrite(emulator.url, list, CONCURRENCY));
     const landed = (await stored(emulator)).length;
-    return { kind: "keyPerWrite", n, wallMs: m.wallMs, spanMs: m.spanMs, span: m.span, counts: m.counts, rejected: m.rejected, landed, failed: n - landed, load: m.load };
+    return {
+      kind: "keyPerWrite",
+      n,
+      wallMs: m.wallMs,
+      spanMs: m.spanMs,
+      span: m.span,
+      counts: m.counts,
+      rejected: m.rejected,
+      landed,
+      failed: n - landed,
+      load: m.load,
+    };
   } finally {
     await emulator.close();
   }
@@ -181,7 +223,18 @@ async function baselineUnbounded(n: number): Promise<BaselineRow> {
       failed = (await unbounded(emulator.url, list)).failed;
     });
     const landed = (await stored(emulator)).length;
-    return { kind: "unbounded", n, wallMs: m.wallMs, spanMs: m.spanMs, span: m.span, counts: m.counts, rejected: m.rejected, landed, failed, load: m.load };
+    return {
+      kind: "unbounded",
+      n,
+      wallMs: m.wallMs,
+      spanMs: m.spanMs,
+      span: m.span,
+      counts: m.counts,
+      rejected: m.rejected,
+      landed,
+      failed,
+      load: m.load,
+    };
   } finally {
     await emulator.close();
   }
@@ -189,10 +242,21 @@ async function baselineUnbounded(n: number): Promise<BaselineRow> {
 
 /** The provider alone (bench/provider-direct.ts in a child process): check and create for all N at once. */
 async function providerDirect(n: number, limited: boolean): Promise<DirectRow> {
-  const emulator = await startEmulator({ port: 0, fixture: fixture(), latencyMs: LATENCY_MS, ...(limited && { limits: LIMITS }) });
+  const emulator = await startEmulator({
+    port: 0,
+    fixture: fixture(),
+    latencyMs: LATENCY_MS,
+    ...(limited && { limits: LIMITS }),
+  });
   try {
     log(`  provider alone, ${limited ? "paced, under the limits" : "no limits"}, N=${n} ...`);
-    const args = [join(__dirname, "provider-direct.js"), String(n), emulator.url, limited ? String(LIMIT_POINTS) : "0", String(MINUTE_MS)];
+    const args = [
+      join(__dirname, "provider-direct.js"),
+      String(n),
+      emulator.url,
+      limited ? String(LIMIT_POINTS) : "0",
+      String(MINUTE_MS),
+    ];
     let failed = 0;
     // Asynchronously: the emulator answers from this process's event loop.
     const m = await measure(emulator, async () => {
@@ -201,7 +265,19 @@ async function providerDirect(n: number, limited: boolean): Promise<DirectRow> {
     });
     const landed = (await stored(emulator)).length;
     const expected = { keys: scopesOf(secrets(n)), writes: n, reads: 0, other: 0 };
-    return { mode: limited ? "limited" : "latency", n, wallMs: m.wallMs, spanMs: m.spanMs, span: m.span, counts: m.counts, rejected: m.rejected, landed, failed, expected, minimumMs: budgetMinimumMs(expected) };
+    return {
+      mode: limited ? "limited" : "latency",
+      n,
+      wallMs: m.wallMs,
+      spanMs: m.spanMs,
+      span: m.span,
+      counts: m.counts,
+      rejected: m.rejected,
+      landed,
+      failed,
+      expected,
+      minimumMs: budgetMinimumMs(expected),
+    };
   } finally {
     await emulator.close();
   }
@@ -232,7 +308,9 @@ async function main(): Promise<void> {
     checks: [],
     loadavgBefore: (await import("node:os")).loadavg(),
   };
-  log(`bench: N = ${SIZES.join(", ")}; latency ${LATENCY_MS} ms; limits ${JSON.stringify(LIMITS)}; --parallel ${PARALLEL}`);
+  log(
+    `bench: N = ${SIZES.join(", ")}; latency ${LATENCY_MS} ms; limits ${JSON.stringify(LIMITS)}; --parallel ${PARALLEL}`,
+  );
 
   for (const n of SIZES) results.checks.push(checkCpu(n));
   for (const n of SIZES) {

@@ -13,13 +13,19 @@ async function main() {
   const n = Number(process.argv[2] ?? 1000);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const provider = require(join(ROOT, "dist", "provider", "index.js")) as typeof import("../provider/index");
-  const config: Record<string, string> = { "github:token": TOKEN, "github:baseUrl": "http://127.0.0.1:9", "github:pointsPerMinute": "0" };
+  const config: Record<string, string> = {
+    "github:token": TOKEN,
+    "github:baseUrl": "http://127.0.0.1:9",
+    "github:pointsPerMinute": "0",
+  };
   provider.configure({ get: (key) => config[key] });
   const inputs = secrets(n).map((s) => {
     const { kind, args } = declared(s, valueOf(s, 0));
     return { kind, news: { ...args, plaintextValue: valueOf(s, 0) } };
   });
-  const providers = Object.fromEntries(["RepoSecret", "EnvSecret", "OrgSecret"].map((k) => [k, provider.resourceProvider(k)]));
+  const providers = Object.fromEntries(
+    ["RepoSecret", "EnvSecret", "OrgSecret"].map((k) => [k, provider.resourceProvider(k)]),
+  );
 
   const before = process.cpuUsage();
   const t0 = performance.now();
@@ -34,7 +40,9 @@ async function main() {
   const used2 = process.cpuUsage(before2);
   const warmCpuMs = (used2.user + used2.system) / 1000;
 
-  process.stdout.write(JSON.stringify({ n, cpuMs, wallMs, perSecretMs: cpuMs / n, warmPerSecretMs: warmCpuMs / n }) + "\n");
+  process.stdout.write(
+    JSON.stringify({ n, cpuMs, wallMs, perSecretMs: cpuMs / n, warmPerSecretMs: warmCpuMs / n }) + "\n",
+  );
 }
 
 main().catch((e) => {

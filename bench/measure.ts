@@ -95,7 +95,8 @@ function childPids(pid: number): number[] {
   }
   for (const task of tasks) {
     try {
-      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/)) if (child) pids.push(Number(child));
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/))
+        if (child) pids.push(Number(child));
     } catch {
       // The thread ended meanwhile.
     }
@@ -142,7 +143,12 @@ export function sampleProviderHost(everyMs = 20): () => HostFigures {
       try {
         if (!entry) {
           const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-          entry = { isHost: cmdline.includes("dynamic-provider"), isProgram: /cmd[/\\]run\0/.test(cmdline), hwmKb: 0, cpuMs: 0 };
+          entry = {
+            isHost: cmdline.includes("dynamic-provider"),
+            isProgram: /cmd[/\\]run\0/.test(cmdline),
+            hwmKb: 0,
+            cpuMs: 0,
+          };
           seen.set(pid, entry);
         }
         if (!entry.isHost && !entry.isProgram) continue;

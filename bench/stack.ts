@@ -9,7 +9,11 @@ import type { Declared } from "../programs/declared-stack";
 
 export async function benchStack(url: string, token: string, program: string, config: Record<string, string>) {
   const dir = makeProgramDir(program);
-  const env: Record<string, string> = { PULUMI_CONFIG_PASSPHRASE: "bench passphrase", PULUMI_NODEJS_TRANSPILE_ONLY: "true", GITHUB_TOKEN: "" };
+  const env: Record<string, string> = {
+    PULUMI_CONFIG_PASSPHRASE: "bench passphrase",
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    GITHUB_TOKEN: "",
+  };
   const run = (...args: string[]): Promise<RunResult> => runEngine([...args, "--cwd", dir], { env });
   const set = async (...args: string[]) => {
     const result = await run("config", "set", ...args);
@@ -23,7 +27,8 @@ export async function benchStack(url: string, token: string, program: string, co
     run,
     declare(resources: Declared[]) {
       for (const key of Object.keys(env)) if (key.startsWith("VALUE_")) delete env[key];
-      for (const { name, value } of resources) if (value !== undefined) env[`VALUE_${name.toUpperCase().replace(/-/g, "_")}`] = value;
+      for (const { name, value } of resources)
+        if (value !== undefined) env[`VALUE_${name.toUpperCase().replace(/-/g, "_")}`] = value;
       writeFileSync(join(dir, "resources.json"), JSON.stringify(resources.map(({ value: _value, ...rest }) => rest)));
     },
     remove: () => removeProgramDir(dir),

@@ -10,7 +10,10 @@ export const TOKEN = "bench-token";
 export const REPOS = Array.from({ length: 10 }, (_, i) => `repo-${String(i).padStart(2, "0")}`);
 export const ENVIRONMENTS = ["production", "staging"];
 
-export type Scope = { kind: "org" } | { kind: "repo"; repository: string } | { kind: "environment"; repository: string; environment: string };
+export type Scope =
+  | { kind: "org" }
+  | { kind: "repo"; repository: string }
+  | { kind: "environment"; repository: string; environment: string };
 
 export const SCOPES: Scope[] = [
   { kind: "org" },
@@ -21,13 +24,23 @@ export const SCOPES: Scope[] = [
 ];
 
 export function scopeKey(scope: Scope): string {
-  return scope.kind === "org" ? `org` : scope.kind === "repo" ? `repo:${scope.repository}` : `env:${scope.repository}/${scope.environment}`;
+  return scope.kind === "org"
+    ? `org`
+    : scope.kind === "repo"
+      ? `repo:${scope.repository}`
+      : `env:${scope.repository}/${scope.environment}`;
 }
 
 export function fixture(): Fixture {
   return {
     orgs: [{ login: ORG, id: 7000 }],
-    repos: REPOS.map((name, i) => ({ owner: ORG, name, id: 7100 + i, private: i % 2 === 1, environments: [...ENVIRONMENTS] })),
+    repos: REPOS.map((name, i) => ({
+      owner: ORG,
+      name,
+      id: 7100 + i,
+      private: i % 2 === 1,
+      environments: [...ENVIRONMENTS],
+    })),
     tokens: [{ token: TOKEN, access: "write" }],
     secrets: [],
   };
@@ -42,7 +55,11 @@ export interface BenchSecret {
 
 /** N secrets, the i-th in scope i mod 31. */
 export function secrets(n: number): BenchSecret[] {
-  return Array.from({ length: n }, (_, i) => ({ name: `s${i}`, secretName: `BENCH_SECRET_${i}`, scope: SCOPES[i % SCOPES.length] }));
+  return Array.from({ length: n }, (_, i) => ({
+    name: `s${i}`,
+    secretName: `BENCH_SECRET_${i}`,
+    scope: SCOPES[i % SCOPES.length],
+  }));
 }
 
 /** The secrets whose values the "change 10%" step changes: every tenth. */
@@ -57,9 +74,16 @@ export function valueOf(secret: BenchSecret, generation: number): string {
 /** The program's declaration of a secret (programs/declared reads these from the stack config). */
 export function declared(secret: BenchSecret, value: string): Declared {
   const { scope, name, secretName } = secret;
-  if (scope.kind === "org") return { kind: "OrgSecret", name, value, args: { org: ORG, secretName, visibility: "private" } };
-  if (scope.kind === "repo") return { kind: "RepoSecret", name, value, args: { owner: ORG, repository: scope.repository, secretName } };
-  return { kind: "EnvSecret", name, value, args: { owner: ORG, repository: scope.repository, environment: scope.environment, secretName } };
+  if (scope.kind === "org")
+    return { kind: "OrgSecret", name, value, args: { org: ORG, secretName, visibility: "private" } };
+  if (scope.kind === "repo")
+    return { kind: "RepoSecret", name, value, args: { owner: ORG, repository: scope.repository, secretName } };
+  return {
+    kind: "EnvSecret",
+    name,
+    value,
+    args: { owner: ORG, repository: scope.repository, environment: scope.environment, secretName },
+  };
 }
 
 /** How many distinct scopes these secrets fall in: the public-key GETs a run writing them should need. */

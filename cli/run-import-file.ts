@@ -22,9 +22,14 @@ const KIND: Record<Scope["kind"], string> = { org: "OrgSecret", repo: "RepoSecre
 function scopeFrom(values: { org?: string; repo?: string; environment?: string }): Scope {
   if (values.org && !values.repo && !values.environment) return { kind: "org", org: values.org };
   const match = values.repo && !values.org ? /^([^/]+)\/([^/]+)$/.exec(values.repo) : null;
-  if (!match) throw new Error("import-file needs --org ORG, or --repo OWNER/REPO (with --environment ENV for an environment's secrets).");
+  if (!match)
+    throw new Error(
+      "import-file needs --org ORG, or --repo OWNER/REPO (with --environment ENV for an environment's secrets).",
+    );
   const [, owner, repository] = match;
-  return values.environment ? { kind: "environment", owner, repository, environment: values.environment } : { kind: "repo", owner, repository };
+  return values.environment
+    ? { kind: "environment", owner, repository, environment: values.environment }
+    : { kind: "repo", owner, repository };
 }
 
 /** A Pulumi resource name from a secret's name: `DEPLOY_TOKEN` → `deploy-token`. */
@@ -52,12 +57,23 @@ async function serializedProvider(kind: string): Promise<string> {
   return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
 }
 
-async function entryFor(scope: Scope, secret: SecretSummary, selectedIds: number[] | undefined, providerText: string): Promise<ImportEntry> {
+async function entryFor(
+  scope: Scope,
+  secret: SecretSummary,
+  selectedIds: number[] | undefined,
+  providerText: string,
+): Promise<ImportEntry> {
   const settings =
     scope.kind === "org"
       ? { visibility: secret.visibility, ...(selectedIds && { selectedRepositories: selectedIds }) }
       : {};
-  const inputs = { ...identity(scope, secret.name), ...settings, valueFingerprint: IMPORTED_FINGERPRINT, onDrift: "overwrite", __provider: providerText };
+  const inputs = {
+    ...identity(scope, secret.name),
+    ...settings,
+    valueFingerprint: IMPORTED_FINGERPRINT,
+    onDrift: "overwrite",
+    __provider: providerText,
+  };
   const times = { createdAt: secret.createdAt, updatedAt: secret.updatedAt, writtenAt: secret.updatedAt };
   const selection = selectedIds ? { selectedRepositoryIds: selectedIds, repositoryIdsByName: {} } : {};
   return {
@@ -89,11 +105,22 @@ function valueVariable(entry: ImportEntry): string {
 
 function programCode(scope: Scope, entries: ImportEntry[]): string {
   const kind = KIND[scope.kind];
-  const lines = [`import * as pulumi from "@pulumi/pulumi";`, `import { ${kind} } from "pulumi-github-secrets";`, ``, ...FROM_ENVIRONMENT];
+  const lines = [
+    `import * as pulumi from "@pulumi/pulumi";`,
+    `import { ${kind} } from "pulumi-github-secrets";`,
+    ``,
+    ...FROM_ENVIRONMENT,
+  ];
   for (const entry of entries) {
     const { __provider: _provider, onDrift: _onDrift, valueFingerprint: _fingerprint, ...args } = entry.inputs;
     const fields = Object.entries(args).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`);
-    lines.push(``, `new ${kind}(${JSON.stringify(entry.name)}, {`, ...fields, `  plaintextValue: fromEnvironment(${JSON.stringify(valueVariable(entry))}),`, `});`);
+    lines.push(
+      ``,
+      `new ${kind}(${JSON.stringify(entry.name)}, {`,
+      ...fields,
+      `  plaintextValue: fromEnvironment(${JSON.stringify(valueVariable(entry))}),`,
+      `});`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -122,7 +149,12 @@ function nextSteps(kind: string, entries: ImportEntry[], out: string): string {
 export async function runImportFile(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { org: { type: "string" }, repo: { type: "string" }, environment: { type: "string" }, out: { type: "string" } },
+    options: {
+      org: { type: "string" },
+      repo: { type: "string" },
+      environment: { type: "string" },
+      out: { type: "string" },
+    },
   });
   const scope = scopeFrom(values);
   if (!values.out) throw new Error("import-file needs --out FILE, where the import file is written.");

@@ -32,11 +32,15 @@ function publicKeyProblem(key: string): string | undefined {
 /** `seal --key KEY`: for users who keep only sealed values in their program or config. */
 export async function runSeal(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { key: { type: "string" } } });
-  if (!values.key) throw new Error("seal needs --key, the scope's public key in base64 (the `key` field of GET .../actions/secrets/public-key).");
+  if (!values.key)
+    throw new Error(
+      "seal needs --key, the scope's public key in base64 (the `key` field of GET .../actions/secrets/public-key).",
+    );
   // Checked before standard input is read, so a wrong key fails at once instead of after the value is typed.
   const problem = publicKeyProblem(values.key);
   if (problem) throw new Error(`${EXPECTED_KEY}. ${problem}.`);
   const plaintext = await readStdin();
-  if (plaintext === "") throw new Error("seal read an empty value from standard input; GitHub stores no empty secrets.");
+  if (plaintext === "")
+    throw new Error("seal read an empty value from standard input; GitHub stores no empty secrets.");
   process.stdout.write(`${await seal(values.key, plaintext)}\n`);
 }

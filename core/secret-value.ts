@@ -2,7 +2,8 @@ import type { InputProblem } from "./input-problems";
 import { isUnknown, MAX_VALUE_BYTES, SEAL_OVERHEAD_BYTES } from "./validate";
 
 /** A value as check() received it: a plaintext to seal, or a value the user sealed already. */
-export type SecretValue = { kind: "plaintext"; plaintext: string } | { kind: "sealed"; encryptedValue: string; keyId: string };
+export type SecretValue =
+  { kind: "plaintext"; plaintext: string } | { kind: "sealed"; encryptedValue: string; keyId: string };
 
 /**
  * The fingerprint of an imported secret, whose value GitHub never returns: the entries of an
@@ -17,7 +18,10 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * file's entry, or undefined with the problems pushed. SecretSet runs this in the program too, so
  * that one bad value stops the whole set before any secret is written.
  */
-export function readValue(news: Readonly<Record<string, unknown>>, problems: InputProblem[]): SecretValue | "unknown" | "imported" | undefined {
+export function readValue(
+  news: Readonly<Record<string, unknown>>,
+  problems: InputProblem[],
+): SecretValue | "unknown" | "imported" | undefined {
   const { plaintextValue, encryptedValue, keyId } = news;
   const given = (v: unknown) => v !== undefined && v !== null;
   if (given(plaintextValue) && given(encryptedValue)) {
@@ -31,12 +35,18 @@ export function readValue(news: Readonly<Record<string, unknown>>, problems: Inp
       return undefined;
     }
     if (plaintextValue === "") {
-      problems.push({ field: "plaintextValue", reason: "is empty; GitHub stores no empty secrets. Give a value or remove the resource." });
+      problems.push({
+        field: "plaintextValue",
+        reason: "is empty; GitHub stores no empty secrets. Give a value or remove the resource.",
+      });
       return undefined;
     }
     const bytes = Buffer.byteLength(plaintextValue, "utf8");
     if (bytes > MAX_VALUE_BYTES) {
-      problems.push({ field: "plaintextValue", reason: `is ${bytes} bytes; GitHub's limit is 48 KB (${MAX_VALUE_BYTES} bytes). Store a larger value elsewhere (e.g. encrypted in the repository) and keep its key here.` });
+      problems.push({
+        field: "plaintextValue",
+        reason: `is ${bytes} bytes; GitHub's limit is 48 KB (${MAX_VALUE_BYTES} bytes). Store a larger value elsewhere (e.g. encrypted in the repository) and keep its key here.`,
+      });
       return undefined;
     }
     return { kind: "plaintext", plaintext: plaintextValue };
@@ -44,15 +54,24 @@ export function readValue(news: Readonly<Record<string, unknown>>, problems: Inp
   if (given(encryptedValue)) {
     if (isUnknown(encryptedValue) || isUnknown(keyId)) return "unknown";
     if (typeof keyId !== "string" || keyId === "") {
-      problems.push({ field: "keyId", reason: "is missing; an encryptedValue is only valid with the key_id of the public key it was sealed for." });
+      problems.push({
+        field: "keyId",
+        reason: "is missing; an encryptedValue is only valid with the key_id of the public key it was sealed for.",
+      });
     }
     if (typeof encryptedValue !== "string" || !BASE64.test(encryptedValue)) {
-      problems.push({ field: "encryptedValue", reason: "is not standard base64; give the output of `npx pulumi-github-secrets seal --key KEY`." });
+      problems.push({
+        field: "encryptedValue",
+        reason: "is not standard base64; give the output of `npx pulumi-github-secrets seal --key KEY`.",
+      });
       return undefined;
     }
     const bytes = Buffer.from(encryptedValue, "base64").length;
     if (bytes < SEAL_OVERHEAD_BYTES + 1) {
-      problems.push({ field: "encryptedValue", reason: `decodes to ${bytes} bytes, but a value sealed with crypto_box_seal is at least ${SEAL_OVERHEAD_BYTES + 1}; this looks like an unsealed value. Seal it with \`npx pulumi-github-secrets seal --key KEY\`, or pass it as plaintextValue.` });
+      problems.push({
+        field: "encryptedValue",
+        reason: `decodes to ${bytes} bytes, but a value sealed with crypto_box_seal is at least ${SEAL_OVERHEAD_BYTES + 1}; this looks like an unsealed value. Seal it with \`npx pulumi-github-secrets seal --key KEY\`, or pass it as plaintextValue.`,
+      });
       return undefined;
     }
     if (bytes > MAX_VALUE_BYTES + SEAL_OVERHEAD_BYTES) {
@@ -65,4 +84,3 @@ export function readValue(news: Readonly<Record<string, unknown>>, problems: Inp
   problems.push({ field: "plaintextValue", reason: "is missing; give plaintextValue, or encryptedValue with keyId." });
   return undefined;
 }
-

@@ -28,10 +28,15 @@ export function checkSecretName(field: string, name: unknown): InputProblem | un
   const text = name as string;
   if (!/^[A-Za-z0-9_]+$/.test(text)) {
     const suggestion = text.replace(/[^A-Za-z0-9_]/g, "_").toUpperCase();
-    return { field, reason: `"${text}" may contain only letters, digits and underscores; rename it, e.g. "${suggestion}".` };
+    return {
+      field,
+      reason: `"${text}" may contain only letters, digits and underscores; rename it, e.g. "${suggestion}".`,
+    };
   }
-  if (/^[0-9]/.test(text)) return { field, reason: `"${text}" starts with a digit, which GitHub forbids; rename it, e.g. "_${text}".` };
-  if (/^GITHUB_/i.test(text)) return { field, reason: `"${text}" starts with GITHUB_, a prefix GitHub reserves; choose another name.` };
+  if (/^[0-9]/.test(text))
+    return { field, reason: `"${text}" starts with a digit, which GitHub forbids; rename it, e.g. "_${text}".` };
+  if (/^GITHUB_/i.test(text))
+    return { field, reason: `"${text}" starts with GITHUB_, a prefix GitHub reserves; choose another name.` };
   return undefined;
 }
 
@@ -41,7 +46,10 @@ export function checkOwner(field: string, owner: unknown): InputProblem | undefi
   const missing = required(field, owner, "the organization or user that owns it, e.g. octo-org");
   if (missing) return missing;
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(owner as string)) {
-    return { field, reason: `"${shown(owner)}" is not a GitHub login (letters, digits and single hyphens, at most 39); give the name alone, without a URL or slash.` };
+    return {
+      field,
+      reason: `"${shown(owner)}" is not a GitHub login (letters, digits and single hyphens, at most 39); give the name alone, without a URL or slash.`,
+    };
   }
   return undefined;
 }
@@ -53,7 +61,10 @@ export function checkRepository(field: string, repository: unknown): InputProble
   if (missing) return missing;
   const text = repository as string;
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(text) || text === "." || text === "..") {
-    return { field, reason: `"${text}" is not a repository name (letters, digits, ".", "-" and "_"); give the name alone, without the owner.` };
+    return {
+      field,
+      reason: `"${text}" is not a repository name (letters, digits, ".", "-" and "_"); give the name alone, without the owner.`,
+    };
   }
   return undefined;
 }
@@ -65,9 +76,13 @@ export function checkEnvironment(field: string, environment: unknown): InputProb
   if (missing) return missing;
   const text = environment as string;
   if (text.length > 255) return { field, reason: `is ${text.length} characters; GitHub allows at most 255.` };
-  if (text.trim() !== text) return { field, reason: `"${text}" begins or ends with white space, which GitHub trims away; remove it.` };
+  if (text.trim() !== text)
+    return { field, reason: `"${text}" begins or ends with white space, which GitHub trims away; remove it.` };
   if (/%[0-9A-Fa-f]{2}/.test(text)) {
-    return { field, reason: `"${text}" looks percent-encoded; give the name as it reads (e.g. "prod/eu west"), it is encoded once when sent.` };
+    return {
+      field,
+      reason: `"${text}" looks percent-encoded; give the name as it reads (e.g. "prod/eu west"), it is encoded once when sent.`,
+    };
   }
   return undefined;
 }

@@ -14,7 +14,10 @@ async function main(): Promise<number> {
   const emulator = await startEmulator({ port: 0 });
   const control = emulatorControl(emulator.url);
   try {
-    const values = { DEPLOY_TOKEN: `deploy-${randomBytes(12).toString("hex")}`, NPM_TOKEN: `npm-${randomBytes(12).toString("hex")}` };
+    const values = {
+      DEPLOY_TOKEN: `deploy-${randomBytes(12).toString("hex")}`,
+      NPM_TOKEN: `npm-${randomBytes(12).toString("hex")}`,
+    };
     const env = { ...values, PULUMI_CONFIG_PASSPHRASE: "demo", GITHUB_TOKEN: "" };
     const engine = async (...args: string[]) => {
       const result = await runEngine([...args, "--cwd", ROOT, "--stack", "demo", "--state-dir", STATE], { env });
@@ -37,13 +40,17 @@ async function main(): Promise<number> {
       const intended = values[secret.name as keyof typeof values];
       const same = secret.value === intended;
       ok &&= same;
-      say(`  ${secret.owner}/${secret.repository} ${secret.name}: ${same ? "the intended value" : "A DIFFERENT VALUE"}`);
+      say(
+        `  ${secret.owner}/${secret.repository} ${secret.name}: ${same ? "the intended value" : "A DIFFERENT VALUE"}`,
+      );
     }
 
     const exported = await engine("stack", "export", "--show-secrets");
     const leaked = Object.entries(values).filter(([, value]) => exported.includes(value));
     ok &&= leaked.length === 0;
-    say(`\nThe exported state (${exported.length} bytes, secrets shown decrypted) holds ${leaked.length === 0 ? "no" : "A"} plaintext value${leaked.length === 0 ? "" : `: ${leaked.map(([k]) => k).join(", ")}`}.\n`);
+    say(
+      `\nThe exported state (${exported.length} bytes, secrets shown decrypted) holds ${leaked.length === 0 ? "no" : "A"} plaintext value${leaked.length === 0 ? "" : `: ${leaked.map(([k]) => k).join(", ")}`}.\n`,
+    );
 
     const before = (await control.requests()).length;
     say("$ pulumi up --yes   (again, nothing changed)");
@@ -52,7 +59,9 @@ async function main(): Promise<number> {
     const requests = (await control.requests()).length - before;
     const unchanged = !/^ [+~-]|\d+ (created|updated|replaced|deleted)\b/m.test(second);
     ok &&= unchanged && requests === 0;
-    say(`The second up changed ${unchanged ? "nothing" : "SOMETHING"} and sent ${requests} request${requests === 1 ? "" : "s"} to GitHub.`);
+    say(
+      `The second up changed ${unchanged ? "nothing" : "SOMETHING"} and sent ${requests} request${requests === 1 ? "" : "s"} to GitHub.`,
+    );
     say(ok ? "\nDemo passed." : "\nDemo FAILED.");
     return ok ? 0 : 1;
   } finally {

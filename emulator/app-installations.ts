@@ -44,7 +44,9 @@ export class AppInstallations {
       id: app.id,
       clientId: app.clientId,
       publicKey: createPublicKey(app.publicKey),
-      installations: new Map(app.installations.map((installation) => [installation.id, installation.access ?? "write"])),
+      installations: new Map(
+        app.installations.map((installation) => [installation.id, installation.access ?? "write"]),
+      ),
       tokenLifetimeSeconds: app.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     }));
   }
@@ -52,7 +54,9 @@ export class AppInstallations {
   /** The app a JWT's `iss` names: its id (a number or its digits) or its client ID, as GitHub accepts either. */
   byIssuer(iss: unknown): EmulatedApp | undefined {
     if (typeof iss !== "string" && typeof iss !== "number") return undefined;
-    return this.apps.find((app) => String(app.id) === String(iss) || (app.clientId !== undefined && app.clientId === iss));
+    return this.apps.find(
+      (app) => String(app.id) === String(iss) || (app.clientId !== undefined && app.clientId === iss),
+    );
   }
 
   /** A new token for one of `app`'s installations; undefined when the app has no such installation. */

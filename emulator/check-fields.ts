@@ -1,7 +1,8 @@
 /** Shape checks for the control surface's bodies and `startEmulator`'s options; errors name the field. */
 
 export function objectOf(value: unknown, at: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`${at} must be a JSON object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error(`${at} must be a JSON object`);
   return value as Record<string, unknown>;
 }
 
@@ -9,7 +10,9 @@ export function objectOf(value: unknown, at: string): Record<string, unknown> {
 export function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], at: string): void {
   const extra = Object.keys(o).filter((key) => !allowed.includes(key));
   if (extra.length > 0) {
-    throw new Error(`${at} has unknown field${extra.length > 1 ? "s" : ""} ${extra.map((key) => JSON.stringify(key)).join(", ")}; allowed: ${allowed.join(", ")}`);
+    throw new Error(
+      `${at} has unknown field${extra.length > 1 ? "s" : ""} ${extra.map((key) => JSON.stringify(key)).join(", ")}; allowed: ${allowed.join(", ")}`,
+    );
   }
 }
 
@@ -22,7 +25,12 @@ export interface NumberRule {
 }
 
 /** The number at `o[key]`, or undefined when absent; anything else outside the rule throws. */
-export function optionalNumber(o: Record<string, unknown>, key: string, at: string, rule: NumberRule): number | undefined {
+export function optionalNumber(
+  o: Record<string, unknown>,
+  key: string,
+  at: string,
+  rule: NumberRule,
+): number | undefined {
   const value = o[key];
   if (value === undefined) return undefined;
   const { min, max, integer = false, above = false } = rule;

@@ -35,16 +35,30 @@ interface PlainRepo extends PlainHolder {
  * than GitHub allows in one place. The seeds before it count, as they would in the store: a repeated
  * name updates rather than adds, and keeps an org secret's visibility when the repeat gives none.
  */
-export function checkSeeds(orgs: readonly FixtureOrg[], repos: readonly FixtureRepo[], seeds: readonly SecretSeed[]): void {
+export function checkSeeds(
+  orgs: readonly FixtureOrg[],
+  repos: readonly FixtureRepo[],
+  seeds: readonly SecretSeed[],
+): void {
   const plainOrgs = new Map<string, PlainOrg>();
   for (const { login } of orgs) {
-    const repositoryIds = new Set(repos.filter((repo) => repo.owner.toLowerCase() === login.toLowerCase()).map((repo) => repo.id));
+    const repositoryIds = new Set(
+      repos.filter((repo) => repo.owner.toLowerCase() === login.toLowerCase()).map((repo) => repo.id),
+    );
     plainOrgs.set(login.toLowerCase(), { scope: "org", login, repositoryIds, secrets: new Map() });
   }
   const plainRepos = new Map<string, PlainRepo>();
   for (const { owner, name, environments = [] } of repos) {
-    const plainEnvironments = new Map<string, PlainHolder>(environments.map((env) => [env.toLowerCase(), { scope: "environment", secrets: new Map() }]));
-    plainRepos.set(`${owner}/${name}`.toLowerCase(), { scope: "repo", owner, name, environments: plainEnvironments, secrets: new Map() });
+    const plainEnvironments = new Map<string, PlainHolder>(
+      environments.map((env) => [env.toLowerCase(), { scope: "environment", secrets: new Map() }]),
+    );
+    plainRepos.set(`${owner}/${name}`.toLowerCase(), {
+      scope: "repo",
+      owner,
+      name,
+      environments: plainEnvironments,
+      secrets: new Map(),
+    });
   }
   const holders: SeedHolders<PlainOrg, PlainRepo, PlainHolder> = {
     org: (login) => plainOrgs.get(login.toLowerCase()),
@@ -59,7 +73,8 @@ export function checkSeeds(orgs: readonly FixtureOrg[], repos: readonly FixtureR
       if (target.scope === "org") {
         const { org, visibility } = target;
         checkSelectionAllowed(visibility, seed.selected_repository_ids);
-        if (seed.selected_repository_ids) checkOrgRepositoryIds(org.login, org.repositoryIds, seed.selected_repository_ids);
+        if (seed.selected_repository_ids)
+          checkOrgRepositoryIds(org.login, org.repositoryIds, seed.selected_repository_ids);
         checkSecretWrite(org, seed.name, value);
         org.secrets.set(seed.name.toUpperCase(), { visibility });
       } else {

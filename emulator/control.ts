@@ -35,7 +35,8 @@ export function serveControl(state: EmulatorState, method: string, path: string,
     const faultId = /^\/_emulator\/faults\/([^/]+)$/.exec(path)?.[1];
     if (faultId !== undefined && method === "DELETE") {
       const id = Number(faultId);
-      if (!Number.isSafeInteger(id) || !state.faults.remove(id)) return { status: 404, body: { message: `No fault rule ${faultId}` } };
+      if (!Number.isSafeInteger(id) || !state.faults.remove(id))
+        return { status: 404, body: { message: `No fault rule ${faultId}` } };
       return { status: 204 };
     }
     switch (`${method} ${path}`) {

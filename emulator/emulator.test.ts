@@ -27,7 +27,7 @@ interface Answer {
   status: number;
   headers: Headers;
   text: string;
-   
+
   body: any;
 }
 
@@ -35,7 +35,13 @@ interface Answer {
 async function call(
   method: string,
   path: string,
-  options: { body?: unknown; raw?: string; token?: string | null; headers?: Record<string, string>; base?: string } = {},
+  options: {
+    body?: unknown;
+    raw?: string;
+    token?: string | null;
+    headers?: Record<string, string>;
+    base?: string;
+  } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { accept: "application/vnd.github+json", ...options.headers };
   if (options.token !== null) headers.authorization = `Bearer ${options.token ?? TOKEN}`;
@@ -81,7 +87,11 @@ function githubError(status: number, message: string, docs = "https://docs.githu
 }
 
 function seeds(count: number, seed: Omit<SecretSeed, "name" | "value">): SecretSeed[] {
-  return Array.from({ length: count }, (_, i) => ({ ...seed, name: `SEED_${String(i).padStart(4, "0")}`, value: `v${i}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    ...seed,
+    name: `SEED_${String(i).padStart(4, "0")}`,
+    value: `v${i}`,
+  }));
 }
 
 describe("authentication, versions and headers", () => {
@@ -94,14 +104,18 @@ describe("authentication, versions and headers", () => {
   test("an unknown token is 401 Bad credentials", async () => {
     const answer = await call("GET", `${REPO}/secrets`, { token: "nope" });
     expect(answer.status).toBe(401);
-    expect(answer.text).toBe('{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}');
+    expect(answer.text).toBe(
+      '{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}',
+    );
   });
 
   test("both the Bearer and the token schemes are accepted", async () => {
     for (const authorization of [`Bearer ${TOKEN}`, `token ${TOKEN}`, `bearer ${TOKEN}`]) {
       expect((await call("GET", `${REPO}/secrets`, { token: null, headers: { authorization } })).status).toBe(200);
     }
-    expect((await call("GET", `${REPO}/secrets`, { token: null, headers: { authorization: `Basic ${TOKEN}` } })).status).toBe(401);
+    expect(
+      (await call("GET", `${REPO}/secrets`, { token: null, headers: { authorization: `Basic ${TOKEN}` } })).status,
+    ).toBe(401);
   });
 
   test("X-GitHub-Api-Version defaults to 2022-11-28, accepts 2026-03-10 and refuses others with 400", async () => {
@@ -126,7 +140,9 @@ describe("authentication, versions and headers", () => {
     expect(first.headers.get("x-ratelimit-limit")).toBe("5000");
     expect(first.headers.get("x-ratelimit-resource")).toBe("core");
     expect(Number(second.headers.get("x-ratelimit-used"))).toBe(Number(first.headers.get("x-ratelimit-used")) + 1);
-    expect(Number(second.headers.get("x-ratelimit-remaining"))).toBe(5000 - Number(second.headers.get("x-ratelimit-used")));
+    expect(Number(second.headers.get("x-ratelimit-remaining"))).toBe(
+      5000 - Number(second.headers.get("x-ratelimit-used")),
+    );
     expect(Number(first.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
     const anonymous = await call("GET", `${REPO}/secrets`, { token: null });
     expect(anonymous.headers.get("x-ratelimit-limit")).toBe("60");
@@ -142,20 +158,40 @@ describe("authentication, versions and headers", () => {
     ]) {
       const answer = await call(method, path);
       expect([method, path, answer.status]).toEqual([method, path, 404]);
-      expect(answer.text).toBe('{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}');
+      expect(answer.text).toBe(
+        '{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}',
+      );
     }
   });
 
   test("a read token may read but gets 403 on every write", async () => {
-    await reset(fixtureWith((f) => (f.secrets = [{ scope: "repo", owner: "octo-org", repository: "hello-world", name: "KEEP", value: "x" }])));
+    await reset(
+      fixtureWith(
+        (f) =>
+          (f.secrets = [{ scope: "repo", owner: "octo-org", repository: "hello-world", name: "KEEP", value: "x" }]),
+      ),
+    );
     expect((await call("GET", `${REPO}/secrets`, { token: READ_TOKEN })).status).toBe(200);
     expect((await call("GET", `${REPO}/secrets/public-key`, { token: READ_TOKEN })).status).toBe(200);
     const body = await sealed(REPO, "v");
     const put = await call("PUT", `${REPO}/secrets/NEW`, { token: READ_TOKEN, body });
     expect(put.status).toBe(403);
-    expect(put.body).toEqual(githubError(403, "Resource not accessible by personal access token", `${SECRETS_DOCS}#create-or-update-a-repository-secret`));
+    expect(put.body).toEqual(
+      githubError(
+        403,
+        "Resource not accessible by personal access token",
+        `${SECRETS_DOCS}#create-or-update-a-repository-secret`,
+      ),
+    );
     expect((await call("DELETE", `${REPO}/secrets/KEEP`, { token: READ_TOKEN })).status).toBe(403);
-    expect((await call("PUT", `${ORG}/secrets/KEEP/repositories`, { token: READ_TOKEN, body: { selected_repository_ids: [] } })).status).toBe(403);
+    expect(
+      (
+        await call("PUT", `${ORG}/secrets/KEEP/repositories`, {
+          token: READ_TOKEN,
+          body: { selected_repository_ids: [] },
+        })
+      ).status,
+    ).toBe(403);
     expect((await storedSecrets()).map((s) => s.name)).toEqual(["KEEP"]);
   });
 });
@@ -179,7 +215,12 @@ describe("public keys", () => {
   });
 
   test("unknown scopes are 404", async () => {
-    for (const scope of ["/orgs/nope/actions", "/repos/octo-org/nope/actions", "/repos/nope/hello-world/actions", "/repos/octo-org/hello-world/environments/nope"]) {
+    for (const scope of [
+      "/orgs/nope/actions",
+      "/repos/octo-org/nope/actions",
+      "/repos/nope/hello-world/actions",
+      "/repos/octo-org/hello-world/environments/nope",
+    ]) {
       const answer = await call("GET", `${scope}/secrets/public-key`);
       expect([scope, answer.status]).toEqual([scope, 404]);
       expect(answer.body).toEqual(githubError(404, "Not Found"));
@@ -193,7 +234,11 @@ describe("repository secrets", () => {
     expect(created.status).toBe(201);
     expect(created.text).toBe("{}");
     const before = (await call("GET", `${REPO}/secrets/API_KEY`)).body;
-    expect(before).toEqual({ name: "API_KEY", created_at: expect.stringMatching(TIMESTAMP), updated_at: before.created_at });
+    expect(before).toEqual({
+      name: "API_KEY",
+      created_at: expect.stringMatching(TIMESTAMP),
+      updated_at: before.created_at,
+    });
 
     const updated = await putSecret(REPO, "API_KEY", "second value");
     expect(updated.status).toBe(204);
@@ -223,7 +268,9 @@ describe("repository secrets", () => {
     expect((await putSecret("/repos/OCTO-ORG/Hello-World/actions", "MixedCase", "v")).status).toBe(201);
     expect((await putSecret(REPO, "MIXEDCASE", "w")).status).toBe(204);
     expect((await call("GET", "/repos/Octo-Org/HELLO-WORLD/actions/secrets/mixedcase")).body.name).toBe("MIXEDCASE");
-    expect((await call("GET", `${REPO}/secrets`)).body.secrets.map((s: { name: string }) => s.name)).toEqual(["MIXEDCASE"]);
+    expect((await call("GET", `${REPO}/secrets`)).body.secrets.map((s: { name: string }) => s.name)).toEqual([
+      "MIXEDCASE",
+    ]);
     expect((await call("DELETE", `${REPO}/secrets/mixedCASE`)).status).toBe(204);
   });
 
@@ -232,8 +279,14 @@ describe("repository secrets", () => {
     const deleted = await call("DELETE", `${REPO}/secrets/GONE`);
     expect(deleted.status).toBe(204);
     expect(deleted.text).toBe("");
-    expect(await call("DELETE", `${REPO}/secrets/GONE`)).toMatchObject({ status: 404, body: githubError(404, "Not Found") });
-    expect(await call("GET", `${REPO}/secrets/GONE`)).toMatchObject({ status: 404, body: githubError(404, "Not Found") });
+    expect(await call("DELETE", `${REPO}/secrets/GONE`)).toMatchObject({
+      status: 404,
+      body: githubError(404, "Not Found"),
+    });
+    expect(await call("GET", `${REPO}/secrets/GONE`)).toMatchObject({
+      status: 404,
+      body: githubError(404, "Not Found"),
+    });
   });
 
   test("secrets of unknown repositories are 404", async () => {
@@ -249,8 +302,13 @@ describe("repository secrets", () => {
   test("an unparsable body is 400 Problems parsing JSON; a non-object body is 400 too", async () => {
     const answer = await call("PUT", `${REPO}/secrets/X`, { raw: "{not json" });
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual(githubError(400, "Problems parsing JSON", `${SECRETS_DOCS}#create-or-update-a-repository-secret`));
-    expect(await call("PUT", `${REPO}/secrets/X`, { raw: "[1]" })).toMatchObject({ status: 400, body: { message: "Body should be a JSON object" } });
+    expect(answer.body).toEqual(
+      githubError(400, "Problems parsing JSON", `${SECRETS_DOCS}#create-or-update-a-repository-secret`),
+    );
+    expect(await call("PUT", `${REPO}/secrets/X`, { raw: "[1]" })).toMatchObject({
+      status: 400,
+      body: { message: "Body should be a JSON object" },
+    });
   });
 
   test("missing or mistyped fields are 422 with GitHub's messages", async () => {
@@ -266,7 +324,9 @@ describe("repository secrets", () => {
       expect(answer.status).toBe(422);
       expect(answer.body).toEqual(githubError(422, message, `${SECRETS_DOCS}#create-or-update-a-repository-secret`));
     }
-    expect((await call("PUT", `${REPO}/secrets/X`)).body.message).toBe('Invalid request.\n\n"encrypted_value", "key_id" weren\'t supplied.');
+    expect((await call("PUT", `${REPO}/secrets/X`)).body.message).toBe(
+      'Invalid request.\n\n"encrypted_value", "key_id" weren\'t supplied.',
+    );
   });
 
   test("an encrypted_value that is not standard base64 is 422", async () => {
@@ -325,7 +385,9 @@ describe("repository secrets", () => {
   });
 
   test("a repository holds at most 100 secrets; updates still work at the limit", async () => {
-    await reset(fixtureWith((f) => (f.secrets = seeds(100, { scope: "repo", owner: "octo-org", repository: "hello-world" }))));
+    await reset(
+      fixtureWith((f) => (f.secrets = seeds(100, { scope: "repo", owner: "octo-org", repository: "hello-world" }))),
+    );
     const full = await putSecret(REPO, "ONE_MORE", "v");
     expect(full.status).toBe(422);
     expect(full.body.message).toMatch(/maximum of 100 secrets/);
@@ -342,15 +404,21 @@ describe("environment secrets", () => {
     await reset(envFixture());
     for (const name of names) {
       const scope = `/repos/octo-org/hello-world/environments/${encodeURIComponent(name)}`;
-      expect((await call("GET", `/repos/octo-org/hello-world/environments/${encodeURIComponent(name)}`)).body.name).toBe(name);
+      expect(
+        (await call("GET", `/repos/octo-org/hello-world/environments/${encodeURIComponent(name)}`)).body.name,
+      ).toBe(name);
       expect([name, (await putSecret(scope, "TOKEN", `value of ${name}`)).status]).toEqual([name, 201]);
       expect((await call("GET", `${scope}/secrets/TOKEN`)).status).toBe(200);
     }
     const stored = await storedSecrets();
-    expect(stored.map((s) => [s.environment, s.value])).toEqual(expect.arrayContaining(names.map((n) => [n, `value of ${n}`])));
+    expect(stored.map((s) => [s.environment, s.value])).toEqual(
+      expect.arrayContaining(names.map((n) => [n, `value of ${n}`])),
+    );
     // `prod%2Feu` sent once-encoded is `prod/eu`, which does not exist; double-encoded it is the literal name.
     expect((await call("GET", "/repos/octo-org/hello-world/environments/prod%2Feu/secrets")).status).toBe(404);
-    expect((await call("GET", "/repos/octo-org/hello-world/environments/prod%252Feu/secrets")).body.total_count).toBe(1);
+    expect((await call("GET", "/repos/octo-org/hello-world/environments/prod%252Feu/secrets")).body.total_count).toBe(
+      1,
+    );
     expect((await call("GET", "/repos/octo-org/hello-world/environments/stage:blue/secrets")).body.total_count).toBe(1);
     expect((await call("GET", "/repos/octo-org/hello-world/environments/prod/eu%20west/secrets")).status).toBe(404);
     expect((await call("GET", "/repos/octo-org/hello-world/environments/bad%ZZ/secrets")).status).toBe(404);
@@ -360,7 +428,10 @@ describe("environment secrets", () => {
     await putSecret(ENV, "SHARED_NAME", "env");
     await putSecret(REPO, "SHARED_NAME", "repo");
     expect((await putSecret(ENV, "shared_name", "env 2")).status).toBe(204);
-    expect((await call("GET", "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets")).body).toEqual({ total_count: 0, secrets: [] });
+    expect((await call("GET", "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets")).body).toEqual({
+      total_count: 0,
+      secrets: [],
+    });
     expect((await storedSecrets()).map((s) => [s.scope, s.environment, s.value])).toEqual([
       ["repo", null, "repo"],
       ["environment", "production", "env 2"],
@@ -378,7 +449,17 @@ describe("environment secrets", () => {
   });
 
   test("an environment holds at most 100 secrets; the same names still fit elsewhere", async () => {
-    await reset(fixtureWith((f) => (f.secrets = seeds(100, { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "production" }))));
+    await reset(
+      fixtureWith(
+        (f) =>
+          (f.secrets = seeds(100, {
+            scope: "environment",
+            owner: "octo-org",
+            repository: "hello-world",
+            environment: "production",
+          })),
+      ),
+    );
     expect((await putSecret(ENV, "ONE_MORE", "v")).status).toBe(422);
     expect((await putSecret(REPO, "ONE_MORE", "v")).status).toBe(201);
   });
@@ -388,14 +469,22 @@ describe("organization secrets", () => {
   test("visibility is required and checked", async () => {
     const body = await sealed(ORG, "v");
     expect((await call("PUT", `${ORG}/secrets/X`, { body })).body).toEqual(
-      githubError(422, 'Invalid request.\n\n"visibility" wasn\'t supplied.', `${SECRETS_DOCS}#create-or-update-an-organization-secret`),
+      githubError(
+        422,
+        'Invalid request.\n\n"visibility" wasn\'t supplied.',
+        `${SECRETS_DOCS}#create-or-update-an-organization-secret`,
+      ),
     );
     expect((await call("PUT", `${ORG}/secrets/X`, { body: { ...body, visibility: "public" } })).body.message).toBe(
       'Invalid request.\n\nFor \'properties/visibility\', "public" is not one of ["all", "private", "selected"].',
     );
-    expect((await call("PUT", `${ORG}/secrets/X`, { body: { ...body, visibility: "selected", selected_repository_ids: ["1296269"] } })).body.message).toBe(
-      "Invalid request.\n\nFor 'items', \"1296269\" is not an integer.",
-    );
+    expect(
+      (
+        await call("PUT", `${ORG}/secrets/X`, {
+          body: { ...body, visibility: "selected", selected_repository_ids: ["1296269"] },
+        })
+      ).body.message,
+    ).toBe("Invalid request.\n\nFor 'items', \"1296269\" is not an integer.");
   });
 
   test("GET shows visibility, and selected_repositories_url only for selected", async () => {
@@ -420,23 +509,48 @@ describe("organization secrets", () => {
   });
 
   test("selected_repository_ids: known ids of the org only, and only with visibility selected", async () => {
-    expect((await putSecret(ORG, "PICKED", "v", { visibility: "selected", selected_repository_ids: [SPOON_KNIFE_ID] })).status).toBe(201);
-    expect((await storedSecrets())[0]).toMatchObject({ scope: "org", owner: "octo-org", visibility: "selected", selected_repository_ids: [SPOON_KNIFE_ID], value: "v" });
+    expect(
+      (await putSecret(ORG, "PICKED", "v", { visibility: "selected", selected_repository_ids: [SPOON_KNIFE_ID] }))
+        .status,
+    ).toBe(201);
+    expect((await storedSecrets())[0]).toMatchObject({
+      scope: "org",
+      owner: "octo-org",
+      visibility: "selected",
+      selected_repository_ids: [SPOON_KNIFE_ID],
+      value: "v",
+    });
 
-    const unknown = await putSecret(ORG, "PICKED", "v", { visibility: "selected", selected_repository_ids: [HELLO_WORLD_ID, 999] });
+    const unknown = await putSecret(ORG, "PICKED", "v", {
+      visibility: "selected",
+      selected_repository_ids: [HELLO_WORLD_ID, 999],
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.message).toMatch(/999/);
 
-    const notSelected = await putSecret(ORG, "OTHER", "v", { visibility: "all", selected_repository_ids: [HELLO_WORLD_ID] });
+    const notSelected = await putSecret(ORG, "OTHER", "v", {
+      visibility: "all",
+      selected_repository_ids: [HELLO_WORLD_ID],
+    });
     expect(notSelected.status).toBe(422);
-    expect(notSelected.body.message).toBe("Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.");
-    expect((await putSecret(ORG, "OTHER", "v", { visibility: "private", selected_repository_ids: [] })).status).toBe(201);
+    expect(notSelected.body.message).toBe(
+      "Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.",
+    );
+    expect((await putSecret(ORG, "OTHER", "v", { visibility: "private", selected_repository_ids: [] })).status).toBe(
+      201,
+    );
   });
 
   test("a PUT without selected_repository_ids keeps the selection; leaving selected clears it", async () => {
-    await putSecret(ORG, "S", "v1", { visibility: "selected", selected_repository_ids: [HELLO_WORLD_ID, SPOON_KNIFE_ID] });
+    await putSecret(ORG, "S", "v1", {
+      visibility: "selected",
+      selected_repository_ids: [HELLO_WORLD_ID, SPOON_KNIFE_ID],
+    });
     expect((await putSecret(ORG, "S", "v2", { visibility: "selected" })).status).toBe(204);
-    expect((await storedSecrets())[0]).toMatchObject({ value: "v2", selected_repository_ids: [HELLO_WORLD_ID, SPOON_KNIFE_ID] });
+    expect((await storedSecrets())[0]).toMatchObject({
+      value: "v2",
+      selected_repository_ids: [HELLO_WORLD_ID, SPOON_KNIFE_ID],
+    });
     await putSecret(ORG, "S", "v3", { visibility: "selected", selected_repository_ids: [SPOON_KNIFE_ID] });
     expect((await storedSecrets())[0].selected_repository_ids).toEqual([SPOON_KNIFE_ID]);
     await putSecret(ORG, "S", "v4", { visibility: "private" });
@@ -447,12 +561,16 @@ describe("organization secrets", () => {
 
   test("selected repositories: list, set, add and remove", async () => {
     await putSecret(ORG, "S", "v", { visibility: "selected" });
-    const set = await call("PUT", `${ORG}/secrets/S/repositories`, { body: { selected_repository_ids: [SPOON_KNIFE_ID, HELLO_WORLD_ID] } });
+    const set = await call("PUT", `${ORG}/secrets/S/repositories`, {
+      body: { selected_repository_ids: [SPOON_KNIFE_ID, HELLO_WORLD_ID] },
+    });
     expect(set.status).toBe(204);
     expect(set.text).toBe("");
     const list = (await call("GET", `${ORG}/secrets/s/repositories`)).body;
     expect(list.total_count).toBe(2);
-    expect(list.repositories.map((r: { id: number; full_name: string; private: boolean }) => [r.id, r.full_name, r.private])).toEqual([
+    expect(
+      list.repositories.map((r: { id: number; full_name: string; private: boolean }) => [r.id, r.full_name, r.private]),
+    ).toEqual([
       [HELLO_WORLD_ID, "octo-org/hello-world", false],
       [SPOON_KNIFE_ID, "octo-org/spoon-knife", true],
     ]);
@@ -463,7 +581,9 @@ describe("organization secrets", () => {
     expect((await call("PUT", `${ORG}/secrets/S/repositories/${HELLO_WORLD_ID}`)).status).toBe(204);
     expect((await call("PUT", `${ORG}/secrets/S/repositories/${HELLO_WORLD_ID}`)).status).toBe(204);
     expect((await storedSecrets())[0].selected_repository_ids).toEqual([HELLO_WORLD_ID, SPOON_KNIFE_ID]);
-    expect((await call("PUT", `${ORG}/secrets/S/repositories`, { body: { selected_repository_ids: [] } })).status).toBe(204);
+    expect((await call("PUT", `${ORG}/secrets/S/repositories`, { body: { selected_repository_ids: [] } })).status).toBe(
+      204,
+    );
     expect((await call("GET", `${ORG}/secrets/S/repositories`)).body).toEqual({ total_count: 0, repositories: [] });
     expect((await storedSecrets())[0].value).toBe("v");
   });
@@ -471,9 +591,17 @@ describe("organization secrets", () => {
   test("selected repositories: 409 unless selected, 404 for an unknown secret, 422 for unknown ids", async () => {
     await putSecret(ORG, "ALL", "v", { visibility: "all" });
     await putSecret(ORG, "S", "v", { visibility: "selected" });
-    const conflict = githubError(409, "You cannot update selected repositories for a secret when the visibility is not set to 'selected'");
-    const setConflict = await call("PUT", `${ORG}/secrets/ALL/repositories`, { body: { selected_repository_ids: [HELLO_WORLD_ID] } });
-    expect(setConflict).toMatchObject({ status: 409, body: { ...conflict, documentation_url: `${SECRETS_DOCS}#set-selected-repositories-for-an-organization-secret` } });
+    const conflict = githubError(
+      409,
+      "You cannot update selected repositories for a secret when the visibility is not set to 'selected'",
+    );
+    const setConflict = await call("PUT", `${ORG}/secrets/ALL/repositories`, {
+      body: { selected_repository_ids: [HELLO_WORLD_ID] },
+    });
+    expect(setConflict).toMatchObject({
+      status: 409,
+      body: { ...conflict, documentation_url: `${SECRETS_DOCS}#set-selected-repositories-for-an-organization-secret` },
+    });
     expect((await call("PUT", `${ORG}/secrets/ALL/repositories/${HELLO_WORLD_ID}`)).status).toBe(409);
     expect((await call("DELETE", `${ORG}/secrets/ALL/repositories/${HELLO_WORLD_ID}`)).body).toEqual({
       ...conflict,
@@ -494,7 +622,9 @@ describe("organization secrets", () => {
 
     expect((await call("PUT", `${ORG}/secrets/S/repositories/999`)).status).toBe(422);
     expect((await call("DELETE", `${ORG}/secrets/S/repositories/999`)).status).toBe(422);
-    expect((await call("PUT", `${ORG}/secrets/S/repositories`, { body: { selected_repository_ids: [999] } })).status).toBe(422);
+    expect(
+      (await call("PUT", `${ORG}/secrets/S/repositories`, { body: { selected_repository_ids: [999] } })).status,
+    ).toBe(422);
     expect((await call("PUT", `${ORG}/secrets/S/repositories`, { body: {} })).body.message).toBe(
       'Invalid request.\n\n"selected_repository_ids" wasn\'t supplied.',
     );
@@ -504,7 +634,10 @@ describe("organization secrets", () => {
     await reset(fixtureWith((f) => f.repos.push({ owner: "someone", name: "elsewhere", id: 42 })));
     await putSecret(ORG, "S", "v", { visibility: "selected" });
     expect((await call("PUT", `${ORG}/secrets/S/repositories/42`)).status).toBe(422);
-    expect((await call("GET", "/repos/someone/elsewhere/actions/organization-secrets")).body).toEqual({ total_count: 0, secrets: [] });
+    expect((await call("GET", "/repos/someone/elsewhere/actions/organization-secrets")).body).toEqual({
+      total_count: 0,
+      secrets: [],
+    });
   });
 
   test("a repository sees all secrets, private ones when it is private, and selected ones when selected", async () => {
@@ -513,7 +646,10 @@ describe("organization secrets", () => {
     await putSecret(ORG, "TO_HELLO", "v", { visibility: "selected", selected_repository_ids: [HELLO_WORLD_ID] });
     await putSecret(ORG, "TO_NOBODY", "v", { visibility: "selected" });
     await putSecret(REPO, "OWN", "v");
-    const names = async (repo: string) => (await call("GET", `/repos/octo-org/${repo}/actions/organization-secrets`)).body.secrets.map((s: { name: string }) => s.name);
+    const names = async (repo: string) =>
+      (await call("GET", `/repos/octo-org/${repo}/actions/organization-secrets`)).body.secrets.map(
+        (s: { name: string }) => s.name,
+      );
     expect(await names("hello-world")).toEqual(["TO_ALL", "TO_HELLO"]);
     expect(await names("spoon-knife")).toEqual(["TO_ALL", "TO_PRIVATE"]);
     const items = (await call("GET", "/repos/octo-org/hello-world/actions/organization-secrets")).body;
@@ -540,12 +676,18 @@ describe("organization secrets", () => {
 });
 
 describe("pagination", () => {
-  const repoSeeds = (count: number) => fixtureWith((f) => (f.secrets = seeds(count, { scope: "repo", owner: "octo-org", repository: "hello-world" })));
+  const repoSeeds = (count: number) =>
+    fixtureWith((f) => (f.secrets = seeds(count, { scope: "repo", owner: "octo-org", repository: "hello-world" })));
   const links = (answer: Answer) =>
-    Object.fromEntries((answer.headers.get("link") ?? "").split(", ").filter(Boolean).map((part) => {
-      const [, url, rel] = /^<([^>]+)>; rel="(\w+)"$/.exec(part)!;
-      return [rel, url];
-    }));
+    Object.fromEntries(
+      (answer.headers.get("link") ?? "")
+        .split(", ")
+        .filter(Boolean)
+        .map((part) => {
+          const [, url, rel] = /^<([^>]+)>; rel="(\w+)"$/.exec(part)!;
+          return [rel, url];
+        }),
+    );
 
   test("no secrets: an empty list and no link header", async () => {
     const answer = await call("GET", `${REPO}/secrets`);
@@ -573,7 +715,10 @@ describe("pagination", () => {
     expect(Object.keys(links(middle))).toEqual(["prev", "next", "last", "first"]);
     const last = await call("GET", links(middle).last.slice(emulator.url.length));
     expect(last.body.secrets.map((s: { name: string }) => s.name)).toEqual(["SEED_0004"]);
-    expect(links(last)).toEqual({ prev: `${emulator.url}${REPO}/secrets?per_page=2&page=2`, first: `${emulator.url}${REPO}/secrets?per_page=2&page=1` });
+    expect(links(last)).toEqual({
+      prev: `${emulator.url}${REPO}/secrets?per_page=2&page=2`,
+      first: `${emulator.url}${REPO}/secrets?per_page=2&page=1`,
+    });
     expect((await call("GET", `${REPO}/secrets?per_page=2&page=9`)).body).toEqual({ total_count: 5, secrets: [] });
   });
 
@@ -589,13 +734,28 @@ describe("pagination", () => {
   });
 
   test("links keep the raw path of an encoded environment name", async () => {
-    await reset(fixtureWith((f) => (f.secrets = seeds(3, { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "prod/eu west" }))));
+    await reset(
+      fixtureWith(
+        (f) =>
+          (f.secrets = seeds(3, {
+            scope: "environment",
+            owner: "octo-org",
+            repository: "hello-world",
+            environment: "prod/eu west",
+          })),
+      ),
+    );
     const answer = await call("GET", "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets?per_page=1");
-    expect(links(answer).next).toBe(`${emulator.url}/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets?per_page=1&page=2`);
+    expect(links(answer).next).toBe(
+      `${emulator.url}/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets?per_page=1&page=2`,
+    );
   });
 
   test("selected repositories are paginated too", async () => {
-    await putSecret(ORG, "S", "v", { visibility: "selected", selected_repository_ids: [HELLO_WORLD_ID, SPOON_KNIFE_ID] });
+    await putSecret(ORG, "S", "v", {
+      visibility: "selected",
+      selected_repository_ids: [HELLO_WORLD_ID, SPOON_KNIFE_ID],
+    });
     const answer = await call("GET", `${ORG}/secrets/S/repositories?per_page=1&page=2`);
     expect(answer.body.total_count).toBe(2);
     expect(answer.body.repositories.map((r: { id: number }) => r.id)).toEqual([SPOON_KNIFE_ID]);
@@ -623,7 +783,10 @@ describe("repositories and environments", () => {
   });
 
   test("API version 2026-03-10 drops the fields GitHub dropped; a read token sees pull-only permissions", async () => {
-    const { body } = await call("GET", "/repos/octo-org/hello-world", { token: READ_TOKEN, headers: { "x-github-api-version": "2026-03-10" } });
+    const { body } = await call("GET", "/repos/octo-org/hello-world", {
+      token: READ_TOKEN,
+      headers: { "x-github-api-version": "2026-03-10" },
+    });
     expect(body).not.toHaveProperty("has_downloads");
     expect(body).not.toHaveProperty("use_squash_pr_title_as_default");
     expect(body.permissions).toMatchObject({ admin: false, push: false, pull: true });
@@ -632,7 +795,10 @@ describe("repositories and environments", () => {
   test("GET an environment, by its encoded name", async () => {
     const { status, body } = await call("GET", "/repos/octo-org/hello-world/environments/prod%2Feu%20west");
     expect(status).toBe(200);
-    expect(body).toMatchObject({ name: "prod/eu west", url: `${emulator.url}/repos/octo-org/hello-world/environments/prod%2Feu%20west` });
+    expect(body).toMatchObject({
+      name: "prod/eu west",
+      url: `${emulator.url}/repos/octo-org/hello-world/environments/prod%2Feu%20west`,
+    });
     expect((await call("GET", "/repos/octo-org/hello-world/environments/staging")).status).toBe(404);
   });
 
@@ -651,10 +817,45 @@ describe("control surface", () => {
     await putSecret(REPO, "REPO_SECRET", "r");
     await putSecret("/repos/octo-org/hello-world/environments/prod%2Feu%20west", "ENV_SECRET", "e");
     const stored = await storedSecrets();
-    expect(stored.map(({ created_at, updated_at, ...rest }) => (expect(created_at).toMatch(TIMESTAMP), expect(updated_at).toMatch(TIMESTAMP), rest))).toEqual([
-      { scope: "org", owner: "octo-org", repository: null, environment: null, name: "ORG_SECRET", value: "o", visibility: "selected", selected_repository_ids: [SPOON_KNIFE_ID] },
-      { scope: "repo", owner: "octo-org", repository: "hello-world", environment: null, name: "REPO_SECRET", value: "r", visibility: null, selected_repository_ids: null },
-      { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "prod/eu west", name: "ENV_SECRET", value: "e", visibility: null, selected_repository_ids: null },
+    expect(
+      stored.map(
+        ({ created_at, updated_at, ...rest }) => (
+          expect(created_at).toMatch(TIMESTAMP),
+          expect(updated_at).toMatch(TIMESTAMP),
+          rest
+        ),
+      ),
+    ).toEqual([
+      {
+        scope: "org",
+        owner: "octo-org",
+        repository: null,
+        environment: null,
+        name: "ORG_SECRET",
+        value: "o",
+        visibility: "selected",
+        selected_repository_ids: [SPOON_KNIFE_ID],
+      },
+      {
+        scope: "repo",
+        owner: "octo-org",
+        repository: "hello-world",
+        environment: null,
+        name: "REPO_SECRET",
+        value: "r",
+        visibility: null,
+        selected_repository_ids: null,
+      },
+      {
+        scope: "environment",
+        owner: "octo-org",
+        repository: "hello-world",
+        environment: "prod/eu west",
+        name: "ENV_SECRET",
+        value: "e",
+        visibility: null,
+        selected_repository_ids: null,
+      },
     ]);
   });
 
@@ -665,30 +866,49 @@ describe("control surface", () => {
     await storedSecrets();
     const { body } = await call("GET", "/_emulator/requests", { token: null });
     expect(body).toEqual([
-      { method: "GET", path: "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets", query: { per_page: "5", page: "1" }, status: 200 },
+      {
+        method: "GET",
+        path: "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets",
+        query: { per_page: "5", page: "1" },
+        status: 200,
+      },
       { method: "GET", path: `${REPO}/secrets`, query: {}, status: 401 },
       { method: "DELETE", path: `${REPO}/secrets/NOPE`, query: {}, status: 404 },
     ]);
   });
 
   test("POST /_emulator/reset returns to the fixture and clears the request log", async () => {
-    const seeded = fixtureWith((f) => (f.secrets = [{ scope: "repo", owner: "octo-org", repository: "spoon-knife", name: "seeded", value: "from fixture" }]));
+    const seeded = fixtureWith(
+      (f) =>
+        (f.secrets = [
+          { scope: "repo", owner: "octo-org", repository: "spoon-knife", name: "seeded", value: "from fixture" },
+        ]),
+    );
     await reset(seeded);
     await putSecret(REPO, "ADDED", "v");
     await putSecret(PRIVATE_REPO, "SEEDED", "changed");
     await reset();
-    expect((await storedSecrets()).map((s) => [s.repository, s.name, s.value])).toEqual([["spoon-knife", "SEEDED", "from fixture"]]);
+    expect((await storedSecrets()).map((s) => [s.repository, s.name, s.value])).toEqual([
+      ["spoon-knife", "SEEDED", "from fixture"],
+    ]);
     expect((await call("GET", "/_emulator/requests", { token: null })).body).toEqual([]);
     expect((await call("GET", `${REPO}/secrets`, { token: READ_TOKEN })).status).toBe(200);
   });
 
   test("POST /_emulator/reset with a new fixture replaces the fixture; a bad one is refused with the field named", async () => {
-    await reset({ orgs: [], repos: [{ owner: "solo", name: "project", id: 5, environments: ["dev"] }], tokens: [{ token: "t2" }] });
+    await reset({
+      orgs: [],
+      repos: [{ owner: "solo", name: "project", id: 5, environments: ["dev"] }],
+      tokens: [{ token: "t2" }],
+    });
     expect((await call("GET", "/repos/solo/project/environments/dev/secrets", { token: "t2" })).status).toBe(200);
     expect((await call("GET", `${REPO}/secrets`, { token: "t2" })).status).toBe(404);
     expect((await call("GET", `${REPO}/secrets`)).status).toBe(401);
 
-    const bad = await call("POST", "/_emulator/reset", { token: null, body: { orgs: [], repos: [{ owner: "solo", name: "project", id: "5" }], tokens: [] } });
+    const bad = await call("POST", "/_emulator/reset", {
+      token: null,
+      body: { orgs: [], repos: [{ owner: "solo", name: "project", id: "5" }], tokens: [] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe("Invalid fixture: repos[0].id must be a positive integer");
     expect((await call("POST", "/_emulator/reset", { token: null, raw: "{" })).status).toBe(400);
@@ -731,29 +951,67 @@ describe("control surface", () => {
 
     const created = await call("POST", "/_emulator/secrets", {
       token: null,
-      body: { scope: "org", owner: "octo-org", name: "NEW_ORG", value: "x", visibility: "selected", selected_repository_ids: [HELLO_WORLD_ID] },
+      body: {
+        scope: "org",
+        owner: "octo-org",
+        name: "NEW_ORG",
+        value: "x",
+        visibility: "selected",
+        selected_repository_ids: [HELLO_WORLD_ID],
+      },
     });
     expect(created.status).toBe(201);
-    expect((await call("GET", "/repos/octo-org/hello-world/actions/organization-secrets")).body.secrets.map((s: { name: string }) => s.name)).toEqual(["NEW_ORG"]);
-    const kept = await call("POST", "/_emulator/secrets", { token: null, body: { scope: "org", owner: "octo-org", name: "NEW_ORG", value: "y" } });
+    expect(
+      (await call("GET", "/repos/octo-org/hello-world/actions/organization-secrets")).body.secrets.map(
+        (s: { name: string }) => s.name,
+      ),
+    ).toEqual(["NEW_ORG"]);
+    const kept = await call("POST", "/_emulator/secrets", {
+      token: null,
+      body: { scope: "org", owner: "octo-org", name: "NEW_ORG", value: "y" },
+    });
     expect(kept.body).toMatchObject({ visibility: "selected", selected_repository_ids: [HELLO_WORLD_ID], value: "y" });
 
     const env = await call("POST", "/_emulator/secrets", {
       token: null,
-      body: { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "prod/eu west", name: "E", value: "e" },
+      body: {
+        scope: "environment",
+        owner: "octo-org",
+        repository: "hello-world",
+        environment: "prod/eu west",
+        name: "E",
+        value: "e",
+      },
     });
     expect(env.body).toMatchObject({ scope: "environment", environment: "prod/eu west", visibility: null });
   });
 
   test("POST /_emulator/secrets refuses bad bodies, unknown scopes and invalid names", async () => {
     const post = (body: unknown) => call("POST", "/_emulator/secrets", { token: null, body });
-    expect(await post({ scope: "repo", owner: "octo-org", name: "X", value: "v" })).toMatchObject({ status: 400, body: { message: "secret.repository must be a string" } });
+    expect(await post({ scope: "repo", owner: "octo-org", name: "X", value: "v" })).toMatchObject({
+      status: 400,
+      body: { message: "secret.repository must be a string" },
+    });
     expect((await post({ scope: "team", owner: "octo-org", name: "X", value: "v" })).status).toBe(400);
-    expect((await post({ scope: "repo", owner: "octo-org", repository: "nope", name: "X", value: "v" })).status).toBe(422);
-    expect((await post({ scope: "repo", owner: "octo-org", repository: "hello-world", name: "GITHUB_X", value: "v" })).body.message).toBe(
-      "Failed to add secret. Name is invalid",
+    expect((await post({ scope: "repo", owner: "octo-org", repository: "nope", name: "X", value: "v" })).status).toBe(
+      422,
     );
-    expect((await post({ scope: "repo", owner: "octo-org", repository: "hello-world", name: "X", value: "v", visibility: "all" })).status).toBe(422);
+    expect(
+      (await post({ scope: "repo", owner: "octo-org", repository: "hello-world", name: "GITHUB_X", value: "v" })).body
+        .message,
+    ).toBe("Failed to add secret. Name is invalid");
+    expect(
+      (
+        await post({
+          scope: "repo",
+          owner: "octo-org",
+          repository: "hello-world",
+          name: "X",
+          value: "v",
+          visibility: "all",
+        })
+      ).status,
+    ).toBe(422);
     expect((await call("GET", "/_emulator/nothing", { token: null })).status).toBe(404);
   });
 });
@@ -764,13 +1022,18 @@ describe("API prefix", () => {
     try {
       expect(ghes.url).toBe(`http://127.0.0.1:${ghes.port}/api/v3`);
       const key = (await call("GET", `${REPO}/secrets/public-key`, { base: ghes.url })).body;
-      const put = await call("PUT", `${REPO}/secrets/X`, { base: ghes.url, body: { encrypted_value: sealWith(key.key, "v"), key_id: key.key_id } });
+      const put = await call("PUT", `${REPO}/secrets/X`, {
+        base: ghes.url,
+        body: { encrypted_value: sealWith(key.key, "v"), key_id: key.key_id },
+      });
       expect(put.status).toBe(201);
       expect((await call("GET", `${REPO}/secrets`, { base: `http://127.0.0.1:${ghes.port}` })).status).toBe(404);
       const link = await call("GET", `${REPO}/secrets?per_page=1`, { base: ghes.url });
       expect(link.body.total_count).toBe(1);
       expect((await call("GET", "/_emulator/secrets", { base: ghes.url, token: null })).body).toHaveLength(1);
-      const requests = (await call("GET", "/_emulator/requests", { base: `http://127.0.0.1:${ghes.port}`, token: null })).body;
+      const requests = (
+        await call("GET", "/_emulator/requests", { base: `http://127.0.0.1:${ghes.port}`, token: null })
+      ).body;
       expect(requests.map((r: { path: string; status: number }) => [r.path, r.status])).toEqual([
         [`/api/v3${REPO}/secrets/public-key`, 200],
         [`/api/v3${REPO}/secrets/X`, 201],

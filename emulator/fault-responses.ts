@@ -6,8 +6,10 @@ import { baseHeaders, caller } from "./serve-api";
 import { stableId } from "./stable-id";
 
 const GENERAL_DOCS = "https://docs.github.com/rest";
-const SECONDARY_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits";
-const PRIMARY_DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits";
+const SECONDARY_DOCS =
+  "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits";
+const PRIMARY_DOCS =
+  "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits";
 
 const STATUS_MESSAGES: Record<number, string> = { 500: "Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
 
@@ -37,7 +39,11 @@ export interface WireAnswer {
  * GitHub's answer when a secondary limit is hit (Octokit's throttling plugin recognizes it by
  * "secondary rate" in the message): 403, and `retry-after` only when given.
  */
-export function secondaryRateLimitResponse(state: EmulatorState, headers: IncomingHttpHeaders, retryAfter?: number): ApiResponse {
+export function secondaryRateLimitResponse(
+  state: EmulatorState,
+  headers: IncomingHttpHeaders,
+  retryAfter?: number,
+): ApiResponse {
   const { token, access } = caller(state, headers);
   const requestId = requestIdFor(++lastRequestId);
   return {
@@ -59,7 +65,11 @@ export function secondaryRateLimitResponse(state: EmulatorState, headers: Incomi
  * The answer of a fault rule that answers as GitHub would, in the API's stead (all but `reset`,
  * which answers nothing, and `gateway-html`, which is not GitHub's).
  */
-export function faultResponse(state: EmulatorState, headers: IncomingHttpHeaders, rule: FaultRule & { kind: Exclude<AnsweringKind, "reset" | "gateway-html"> }): ApiResponse {
+export function faultResponse(
+  state: EmulatorState,
+  headers: IncomingHttpHeaders,
+  rule: FaultRule & { kind: Exclude<AnsweringKind, "reset" | "gateway-html"> },
+): ApiResponse {
   switch (rule.kind) {
     case "secondary-rate-limit":
       return secondaryRateLimitResponse(state, headers, rule.retryAfter);
@@ -75,7 +85,11 @@ export function faultResponse(state: EmulatorState, headers: IncomingHttpHeaders
 }
 
 /** 403 with `x-ratelimit-remaining: 0` and a reset `resetInSeconds` from now, as when the hourly budget is spent. */
-function primaryRateLimitResponse(state: EmulatorState, headers: IncomingHttpHeaders, resetInSeconds: number): ApiResponse {
+function primaryRateLimitResponse(
+  state: EmulatorState,
+  headers: IncomingHttpHeaders,
+  resetInSeconds: number,
+): ApiResponse {
   const { token, access } = caller(state, headers);
   const known = access && token;
   const limit = known === undefined ? 60 : 5000;
@@ -100,7 +114,11 @@ function primaryRateLimitResponse(state: EmulatorState, headers: IncomingHttpHea
 
 function githubError(state: EmulatorState, headers: IncomingHttpHeaders, status: number, message: string): ApiResponse {
   const { token, access } = caller(state, headers);
-  return { status, body: { message, documentation_url: GENERAL_DOCS, status: String(status) }, headers: baseHeaders(state, access && token) };
+  return {
+    status,
+    body: { message, documentation_url: GENERAL_DOCS, status: String(status) },
+    headers: baseHeaders(state, access && token),
+  };
 }
 
 /** GitHub's look like `C0F8:3A5E:1B2D4:2C3E5:6650A1B2`; these only need to be distinct. */
@@ -114,7 +132,9 @@ function requestIdFor(n: number): string {
  */
 export function gatewayAnswer(status: 200 | 502 | 504): WireAnswer {
   const title = GATEWAY_PAGES[status];
-  const payload = Buffer.from(`<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`);
+  const payload = Buffer.from(
+    `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`,
+  );
   return {
     status,
     headers: { date: new Date().toUTCString(), "content-type": "text/html", "content-length": String(payload.length) },
@@ -137,7 +157,10 @@ export function answerChanges(answer: WireAnswer, rule: ModifyingRule): boolean 
 }
 
 /** The answer as a `date`, `link` or `body` rule changes it (a `stall` is the server's, on the socket). */
-export function modifyAnswer(answer: WireAnswer, rule: ModifyingRule & { kind: Exclude<ModifyingKind, "stall"> }): WireAnswer {
+export function modifyAnswer(
+  answer: WireAnswer,
+  rule: ModifyingRule & { kind: Exclude<ModifyingKind, "stall"> },
+): WireAnswer {
   switch (rule.kind) {
     case "date":
       return { ...answer, headers: withDate(answer.headers, rule.mode) };

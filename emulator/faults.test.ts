@@ -3,7 +3,14 @@ import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import sodium from "libsodium-wrappers";
-import { type Emulator, type EmulatorOptions, type FaultRule, type LimitsStatus, type RequestRecord, startEmulator } from "./index";
+import {
+  type Emulator,
+  type EmulatorOptions,
+  type FaultRule,
+  type LimitsStatus,
+  type RequestRecord,
+  startEmulator,
+} from "./index";
 import { SecondaryLimits, validateLimitSettings } from "./secondary-limits";
 
 const TOKEN = "emulator-token";
@@ -31,7 +38,6 @@ interface TextAnswer {
 }
 
 interface Answer extends Omit<TextAnswer, "text"> {
-   
   body: any;
 }
 
@@ -46,7 +52,11 @@ async function call(method: string, path: string, options: CallOptions = {}): Pr
 /** As {@link call}, the body left as text: for answers that are not JSON, or not whole. */
 async function callText(method: string, path: string, options: CallOptions = {}): Promise<TextAnswer> {
   const started = performance.now();
-  const response = await fetch(`${(options.on ?? emulator).url}${path}`, { method, headers: requestHeaders(options.token), body: requestBody(options) });
+  const response = await fetch(`${(options.on ?? emulator).url}${path}`, {
+    method,
+    headers: requestHeaders(options.token),
+    body: requestBody(options),
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, ms: performance.now() - started };
 }
@@ -86,15 +96,19 @@ function rawCall(method: string, path: string, options: CallOptions & { waitMs?:
       resolve(answer);
     };
     // agent: false, so that no kept-alive socket outlives the call.
-    const req = request(`${(options.on ?? emulator).url}${path}`, { method, headers: requestHeaders(options.token), agent: false }, (res) => {
-      answer.status = res.statusCode;
-      answer.rawHeaders = res.rawHeaders;
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        answer.ended = true;
-        finish();
-      });
-    });
+    const req = request(
+      `${(options.on ?? emulator).url}${path}`,
+      { method, headers: requestHeaders(options.token), agent: false },
+      (res) => {
+        answer.status = res.statusCode;
+        answer.rawHeaders = res.rawHeaders;
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          answer.ended = true;
+          finish();
+        });
+      },
+    );
     const timer = setTimeout(() => {
       req.destroy();
       finish();
@@ -107,7 +121,9 @@ function rawCall(method: string, path: string, options: CallOptions & { waitMs?:
 
 /** The values of a header's lines, as sent, in order. */
 function headerLines(answer: RawAnswer, name: string): string[] {
-  return answer.rawHeaders.flatMap((value, i) => (i % 2 === 0 && value.toLowerCase() === name ? [answer.rawHeaders[i + 1]] : []));
+  return answer.rawHeaders.flatMap((value, i) =>
+    i % 2 === 0 && value.toLowerCase() === name ? [answer.rawHeaders[i + 1]] : [],
+  );
 }
 
 function control(method: string, path: string, body?: unknown, on?: Emulator): Promise<Answer> {
@@ -148,7 +164,10 @@ async function publicKey(scope: string, on?: Emulator): Promise<{ key_id: string
 
 function seal(key: { key_id: string; key: string }, value: string): { encrypted_value: string; key_id: string } {
   const ORIGINAL = sodium.base64_variants.ORIGINAL;
-  return { encrypted_value: sodium.to_base64(sodium.crypto_box_seal(value, sodium.from_base64(key.key, ORIGINAL)), ORIGINAL), key_id: key.key_id };
+  return {
+    encrypted_value: sodium.to_base64(sodium.crypto_box_seal(value, sodium.from_base64(key.key, ORIGINAL)), ORIGINAL),
+    key_id: key.key_id,
+  };
 }
 
 async function putSecret(scope: string, name: string, value: string, on?: Emulator): Promise<Answer> {
@@ -161,7 +180,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Writes repository secrets out of band, so that lists have something to page through. */
 async function seedRepoSecrets(...names: string[]): Promise<void> {
   for (const name of names) {
-    const answer = await control("POST", "secrets", { scope: "repo", owner: "octo-org", repository: "hello-world", name, value: "v" });
+    const answer = await control("POST", "secrets", {
+      scope: "repo",
+      owner: "octo-org",
+      repository: "hello-world",
+      name,
+      value: "v",
+    });
     expect(answer.status).toBe(201);
   }
 }
@@ -182,9 +207,29 @@ async function withEmulator(options: EmulatorOptions, use: (on: Emulator) => Pro
 describe("the fault rules' control surface", () => {
   test("POST adds a rule with an id and its defaults, GET lists them with counters, DELETE removes one or all", async () => {
     const first = await addFault({ kind: "status", status: 503 });
-    expect(first).toEqual({ id: expect.any(Number), kind: "status", share: 1, count: null, method: null, path: null, status: 503, matched: 0, injected: 0 });
+    expect(first).toEqual({
+      id: expect.any(Number),
+      kind: "status",
+      share: 1,
+      count: null,
+      method: null,
+      path: null,
+      status: 503,
+      matched: 0,
+      injected: 0,
+    });
     const second = await addFault({ kind: "latency", ms: 5, share: 0.5, count: 3, method: "PUT", path: "/secrets/A$" });
-    expect(second).toEqual({ id: first.id + 1, kind: "latency", share: 0.5, count: 3, method: "PUT", path: "/secrets/A$", ms: 5, matched: 0, injected: 0 });
+    expect(second).toEqual({
+      id: first.id + 1,
+      kind: "latency",
+      share: 0.5,
+      count: 3,
+      method: "PUT",
+      path: "/secrets/A$",
+      ms: 5,
+      matched: 0,
+      injected: 0,
+    });
     expect(await faults()).toEqual([first, second]);
 
     expect((await control("DELETE", `faults/${first.id}`)).status).toBe(204);
@@ -282,7 +327,11 @@ describe("fault kinds", () => {
     const rule = await addFault({ kind: "status", status: 503, method: "PUT" });
     const answer = await call("PUT", `${REPO}/secrets/NOT_STORED`, { body: seal(key, "v") });
     expect(answer.status).toBe(503);
-    expect(answer.body).toEqual({ message: "Service Unavailable", documentation_url: "https://docs.github.com/rest", status: "503" });
+    expect(answer.body).toEqual({
+      message: "Service Unavailable",
+      documentation_url: "https://docs.github.com/rest",
+      status: "503",
+    });
     expect(answer.headers.get("x-ratelimit-limit")).toBe("5000");
     expect(await storedNames()).toEqual([]);
 
@@ -349,7 +398,11 @@ describe("fault kinds", () => {
     expect((await putSecret(REPO, "FRESH", "v")).status).toBe(201);
     const first = await call("GET", `${REPO}/secrets/FRESH`);
     expect(first.status).toBe(404);
-    expect(first.body).toEqual({ message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" });
+    expect(first.body).toEqual({
+      message: "Not Found",
+      documentation_url: "https://docs.github.com/rest",
+      status: "404",
+    });
     expect((await call("GET", `${REPO}/secrets/FRESH`)).status).toBe(200);
     expect((await call("GET", `${REPO}/secrets/FRESH`)).status).toBe(200);
 
@@ -363,7 +416,9 @@ describe("fault kinds", () => {
     expect((await faults()).find((r) => r.id === rule.id)).toMatchObject({ matched: 3, injected: 3 });
 
     // A write the API refused (422) or a fault answered does not arm it; a DELETE disarms it.
-    expect((await call("PUT", `${REPO}/secrets/FRESH`, { body: { encrypted_value: "AAAA", key_id: "1" } })).status).toBe(422);
+    expect(
+      (await call("PUT", `${REPO}/secrets/FRESH`, { body: { encrypted_value: "AAAA", key_id: "1" } })).status,
+    ).toBe(422);
     expect((await call("GET", `${REPO}/secrets/FRESH`)).status).toBe(200);
     await putSecret(REPO, "GONE", "v");
     expect((await call("DELETE", `${REPO}/secrets/GONE`)).status).toBe(204);
@@ -393,7 +448,10 @@ describe("fault kinds", () => {
     expect(await publicKey(REPO)).toEqual(repoKey);
     // The third PUT arrives, the keys rotate, and the value sealed with the old key no longer opens.
     const third = await call("PUT", `${REPO}/secrets/THREE`, { body: seal(repoKey, "3") });
-    expect([third.status, third.body.message]).toEqual([422, "Bad request - validation failed due to an improperly encrypted secret"]);
+    expect([third.status, third.body.message]).toEqual([
+      422,
+      "Bad request - validation failed due to an improperly encrypted secret",
+    ]);
     const newRepoKey = await publicKey(REPO);
     expect(newRepoKey.key_id).not.toBe(repoKey.key_id);
     expect((await publicKey(ENV)).key_id).not.toBe(envKey.key_id);
@@ -458,7 +516,12 @@ describe("faults of what stands between the client and GitHub", () => {
     await addFault({ kind: "date", mode: "garble", share: 0.5 });
     const answers = [];
     for (let i = 0; i < 4; i += 1) answers.push(await call("GET", `${REPO}/secrets`));
-    expect(answers.map((a) => a.headers.get("date"))).toEqual(["not a date", expect.stringMatching(/ GMT$/), "not a date", expect.stringMatching(/ GMT$/)]);
+    expect(answers.map((a) => a.headers.get("date"))).toEqual([
+      "not a date",
+      expect.stringMatching(/ GMT$/),
+      "not a date",
+      expect.stringMatching(/ GMT$/),
+    ]);
     expect(answers.map((a) => [a.status, a.body])).toEqual(Array(4).fill([200, { total_count: 0, secrets: [] }]));
     expect((await faults())[0]).toMatchObject({ matched: 4, injected: 2 });
   });
@@ -475,7 +538,9 @@ describe("faults of what stands between the client and GitHub", () => {
     expect(proxy - github).toBe(3_000);
 
     const joined = (await call("GET", `${REPO}/secrets/public-key`)).headers.get("date") ?? "";
-    const parts = /^(\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT), (\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT)$/.exec(joined);
+    const parts = /^(\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT), (\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT)$/.exec(
+      joined,
+    );
     expect(parts).not.toBeNull();
     expect(Date.parse(parts?.[2] ?? "") - Date.parse(parts?.[1] ?? "")).toBe(3_000);
     // As one string, it is not a date.
@@ -604,7 +669,11 @@ describe("faults of what stands between the client and GitHub", () => {
     try {
       await addFault({ kind: "stall", at: "headers", path: "/public-key$" }, own);
       await addFault({ kind: "stall", at: "body", path: "/secrets$" }, own);
-      const outcome = (promise: Promise<unknown>) => promise.then(() => "answered", () => "failed");
+      const outcome = (promise: Promise<unknown>) =>
+        promise.then(
+          () => "answered",
+          () => "failed",
+        );
       const noHeaders = outcome(fetch(`${own.url}${REPO}/secrets/public-key`, { headers: requestHeaders() }));
       const halfBody = await fetch(`${own.url}${REPO}/secrets`, { headers: requestHeaders() });
       expect(halfBody.status).toBe(200);
@@ -627,10 +696,18 @@ describe("faults of what stands between the client and GitHub", () => {
     await addFault({ kind: "body", mode: "truncate", count: 1 });
     const error = await callText("GET", `${REPO}/secrets`);
     expect([error.status, error.headers.get("date")]).toEqual([503, "not a date"]);
-    const github = JSON.stringify({ message: "Service Unavailable", documentation_url: "https://docs.github.com/rest", status: "503" });
+    const github = JSON.stringify({
+      message: "Service Unavailable",
+      documentation_url: "https://docs.github.com/rest",
+      status: "503",
+    });
     expect(error.text).toBe(github.slice(0, Math.floor(github.length / 2)));
     const served = await call("GET", `${REPO}/secrets`);
-    expect([served.status, served.headers.get("date"), served.body]).toEqual([200, "not a date", { total_count: 0, secrets: [] }]);
+    expect([served.status, served.headers.get("date"), served.body]).toEqual([
+      200,
+      "not a date",
+      { total_count: 0, secrets: [] },
+    ]);
     expect((await requests()).map((r) => [r.status, r.fault, r.faults])).toEqual([
       // The answering rule names the request; the list is in rule order.
       [503, "status", ["date", "status", "body"]],
@@ -721,7 +798,9 @@ describe("share and count", () => {
 
   test("the path is matched raw: URL-encoded, with the query string left out", async () => {
     await addFault({ kind: "status", status: 500, path: "prod%2Feu%20west/secrets$" });
-    expect((await call("GET", "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets?per_page=1")).status).toBe(500);
+    expect(
+      (await call("GET", "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets?per_page=1")).status,
+    ).toBe(500);
     expect((await call("GET", `${ENV}/secrets`)).status).toBe(200);
   });
 
@@ -815,7 +894,8 @@ describe("latency for every request", () => {
 });
 
 describe("secondary limits, on a clock", () => {
-  const settings = (change: object = {}) => validateLimitSettings({ pointsPerMinute: 10, writePoints: 5, readPoints: 1, minuteMs: 60_000, ...change });
+  const settings = (change: object = {}) =>
+    validateLimitSettings({ pointsPerMinute: 10, writePoints: 5, readPoints: 1, minuteMs: 60_000, ...change });
 
   test("a sliding window: points free up minuteMs after the request that spent them", () => {
     const limits = new SecondaryLimits(settings());
@@ -862,14 +942,28 @@ describe("secondary limits, on a clock", () => {
     a.release();
     a.release();
     expect(limits.admit("GET", 2)).toMatchObject({ admitted: true });
-    expect(limits.status(2)).toMatchObject({ inFlight: 2, inFlightPeak: 2, rejected: 1, rejectedConcurrent: 1, pointsUsed: 3 });
+    expect(limits.status(2)).toMatchObject({
+      inFlight: 2,
+      inFlightPeak: 2,
+      rejected: 1,
+      rejectedConcurrent: 1,
+      pointsUsed: 3,
+    });
   });
 
   test("defaults are GitHub's; settings are checked", () => {
-    expect(validateLimitSettings({})).toEqual({ concurrent: 100, pointsPerMinute: 900, writePoints: 5, readPoints: 1, minuteMs: 60_000 });
+    expect(validateLimitSettings({})).toEqual({
+      concurrent: 100,
+      pointsPerMinute: 900,
+      writePoints: 5,
+      readPoints: 1,
+      minuteMs: 60_000,
+    });
     expect(() => validateLimitSettings({ concurrent: 0 })).toThrow("limits.concurrent must be an integer >= 1");
     expect(() => validateLimitSettings({ minuteMs: 0 })).toThrow("limits.minuteMs must be a number > 0");
-    expect(() => validateLimitSettings({ pointsPerMinute: 4 })).toThrow("limits.writePoints must not exceed pointsPerMinute (4)");
+    expect(() => validateLimitSettings({ pointsPerMinute: 4 })).toThrow(
+      "limits.writePoints must not exceed pointsPerMinute (4)",
+    );
     expect(() => validateLimitSettings({ perMinute: 4 })).toThrow('unknown field "perMinute"');
     expect(() => validateLimitSettings(null)).toThrow("limits must be a JSON object");
   });
@@ -902,18 +996,28 @@ describe("secondary limits over HTTP", () => {
         inFlightPeak: 3,
         pointsUsed: 3,
       });
-      expect((await requests(own)).filter((r) => r.limit === "concurrent").map((r) => r.status)).toEqual([403, 403, 403]);
+      expect((await requests(own)).filter((r) => r.limit === "concurrent").map((r) => r.status)).toEqual([
+        403, 403, 403,
+      ]);
       // Once they are done, the next ones pass.
-      expect((await Promise.all([1, 2, 3].map(() => call("GET", `${REPO}/secrets`, { on: own })))).map((a) => a.status)).toEqual([200, 200, 200]);
+      expect(
+        (await Promise.all([1, 2, 3].map(() => call("GET", `${REPO}/secrets`, { on: own })))).map((a) => a.status),
+      ).toEqual([200, 200, 200]);
     });
   });
 
   test("over-budget is refused with retry-after until the window moves on; refused requests cost nothing", async () => {
     const set = await control("POST", "limits", { pointsPerMinute: 10, minuteMs: 600 });
     expect(set.status).toBe(200);
-    expect(set.body).toMatchObject({ enabled: true, settings: { pointsPerMinute: 10, writePoints: 5, readPoints: 1, minuteMs: 600 }, rejected: 0 });
+    expect(set.body).toMatchObject({
+      enabled: true,
+      settings: { pointsPerMinute: 10, writePoints: 5, readPoints: 1, minuteMs: 600 },
+      rejected: 0,
+    });
 
-    const firstDone = await call("DELETE", `${REPO}/secrets/NONE`).then((a) => (expect(a.status).toBe(404), performance.now()));
+    const firstDone = await call("DELETE", `${REPO}/secrets/NONE`).then(
+      (a) => (expect(a.status).toBe(404), performance.now()),
+    );
     await sleep(300);
     const secondSent = performance.now();
     expect((await call("DELETE", `${REPO}/secrets/NONE`)).status).toBe(404);
@@ -962,7 +1066,10 @@ describe("secondary limits over HTTP", () => {
     await control("POST", "limits", { pointsPerMinute: 1, writePoints: 1, readPoints: 1 });
     await call("GET", `${REPO}/secrets`);
     expect((await call("GET", `${REPO}/secrets`)).status).toBe(403);
-    expect((await control("POST", "limits", { pointsPerMinute: 1, writePoints: 1 })).body).toMatchObject({ rejected: 0, pointsUsed: 0 });
+    expect((await control("POST", "limits", { pointsPerMinute: 1, writePoints: 1 })).body).toMatchObject({
+      rejected: 0,
+      pointsUsed: 0,
+    });
     expect((await call("GET", `${REPO}/secrets`)).status).toBe(200);
     expect((await control("POST", "limits", null)).body).toMatchObject({ enabled: false, settings: null });
     expect((await call("GET", `${REPO}/secrets`)).status).toBe(200);
@@ -976,7 +1083,9 @@ describe("secondary limits over HTTP", () => {
     }
     expect((await call("POST", "/_emulator/limits", { token: null, raw: "" })).status).toBe(400);
     expect((await limits()).enabled).toBe(false);
-    await expect(startEmulator({ limits: { concurrent: 0 } })).rejects.toThrow("options.limits.concurrent must be an integer >= 1");
+    await expect(startEmulator({ limits: { concurrent: 0 } })).rejects.toThrow(
+      "options.limits.concurrent must be an integer >= 1",
+    );
   });
 
   test("limits and faults together: the limits refuse first and a refused request does not reach the rules", async () => {
@@ -1003,7 +1112,13 @@ describe("reset", () => {
       expect(await faults(own)).toEqual([]);
       expect(await requests(own)).toEqual([]);
       expect((await control("GET", "latency", undefined, own)).body).toEqual({ ms: 0 });
-      expect(await limits(own)).toMatchObject({ enabled: true, settings: { concurrent: 7, pointsPerMinute: 900 }, rejected: 0, pointsUsed: 0, pointsTotal: 0 });
+      expect(await limits(own)).toMatchObject({
+        enabled: true,
+        settings: { concurrent: 7, pointsPerMinute: 900 },
+        rejected: 0,
+        pointsUsed: 0,
+        pointsTotal: 0,
+      });
       expect((await call("GET", `${REPO}/secrets`, { on: own })).status).toBe(200);
       // Rule ids keep counting, so an old id never names a new rule.
       expect((await addFault({ kind: "reset" }, own)).id).toBe(3);

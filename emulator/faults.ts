@@ -199,7 +199,8 @@ interface ActiveRule {
 export function validateFaultRule(value: unknown, at = "fault"): FaultRuleInput {
   const o = objectOf(value, at);
   const kind = o.kind as FaultKind;
-  if (!FAULT_KINDS.includes(kind)) throw new Error(`${at}.kind must be one of ${FAULT_KINDS.map((k) => JSON.stringify(k)).join(", ")}`);
+  if (!FAULT_KINDS.includes(kind))
+    throw new Error(`${at}.kind must be one of ${FAULT_KINDS.map((k) => JSON.stringify(k)).join(", ")}`);
   const { fields, filters } = KIND_FIELDS[kind];
   onlyKeys(o, ["kind", ...filters, ...fields], `${at} (kind ${kind})`);
   const input: FaultRuleInput = { kind };
@@ -238,12 +239,31 @@ export function validateFaultRule(value: unknown, at = "fault"): FaultRuleInput 
 }
 
 /** `o[key]` when it is one of `allowed`; undefined when absent and not required; else throws, listing them. */
-function oneOf<T extends string | number>(o: Record<string, unknown>, key: string, at: string, allowed: readonly T[], required: true): T;
-function oneOf<T extends string | number>(o: Record<string, unknown>, key: string, at: string, allowed: readonly T[], required: false): T | undefined;
-function oneOf<T extends string | number>(o: Record<string, unknown>, key: string, at: string, allowed: readonly T[], required: boolean): T | undefined {
+function oneOf<T extends string | number>(
+  o: Record<string, unknown>,
+  key: string,
+  at: string,
+  allowed: readonly T[],
+  required: true,
+): T;
+function oneOf<T extends string | number>(
+  o: Record<string, unknown>,
+  key: string,
+  at: string,
+  allowed: readonly T[],
+  required: false,
+): T | undefined;
+function oneOf<T extends string | number>(
+  o: Record<string, unknown>,
+  key: string,
+  at: string,
+  allowed: readonly T[],
+  required: boolean,
+): T | undefined {
   const value = o[key];
   if (value === undefined && !required) return undefined;
-  if (!allowed.includes(value as T)) throw new Error(`${at}.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+  if (!allowed.includes(value as T))
+    throw new Error(`${at}.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
   return value as T;
 }
 
@@ -295,7 +315,11 @@ export class Faults {
       matched: 0,
       injected: 0,
     };
-    this.rules.push({ rule, pattern: input.path === undefined ? undefined : new RegExp(input.path), unread: new Set() });
+    this.rules.push({
+      rule,
+      pattern: input.path === undefined ? undefined : new RegExp(input.path),
+      unread: new Set(),
+    });
     return { ...rule };
   }
 
@@ -378,7 +402,9 @@ export class Faults {
 
   /** The rules whose `method` and `path` select the request, in rule order. */
   private matching(method: string, rawPath: string): ActiveRule[] {
-    return this.rules.filter(({ rule, pattern }) => (rule.method === null || rule.method === method) && (!pattern || pattern.test(rawPath)));
+    return this.rules.filter(
+      ({ rule, pattern }) => (rule.method === null || rule.method === method) && (!pattern || pattern.test(rawPath)),
+    );
   }
 
   private answerWith(plan: FaultPlan, rule: FaultRule): void {

@@ -25,7 +25,13 @@ test("the default fixture: octo-org, a public and a private repository, two envi
   const fixture = defaultFixture();
   expect(fixture.orgs).toEqual([{ login: "octo-org", id: expect.any(Number) }]);
   expect(fixture.repos).toEqual([
-    { owner: "octo-org", name: "hello-world", id: 1296269, private: false, environments: ["production", "prod/eu west"] },
+    {
+      owner: "octo-org",
+      name: "hello-world",
+      id: 1296269,
+      private: false,
+      environments: ["production", "prod/eu west"],
+    },
     { owner: "octo-org", name: "spoon-knife", id: 1300192, private: true },
   ]);
   expect(fixture.tokens).toEqual([{ token: "emulator-token", access: "write" }]);
@@ -54,14 +60,46 @@ test.each<[string, unknown, string]>([
   ["missing orgs", { repos: [], tokens: [] }, "orgs must be an array"],
   ["org id", withChange((f) => (f.orgs[0].id = 0)), "orgs[0].id must be a positive integer"],
   ["org login", withChange((f) => (f.orgs[0].login = "a/b")), "orgs[0].login must be a login or repository name"],
-  ["duplicate org", withChange((f) => f.orgs.push({ login: "OCTO-ORG", id: 2 })), "orgs[1].login duplicates an earlier entry (octo-org)"],
-  ["repo private", withChange((f) => ((f.repos[1] as unknown as Record<string, unknown>).private = "yes")), "repos[1].private must be a boolean"],
-  ["repo environments", withChange((f) => (f.repos[0].environments = ["ok", ""])), "repos[0].environments[1] must be a non-empty string"],
-  ["duplicate environment", withChange((f) => (f.repos[0].environments = ["prod", "PROD"])), "repos[0].environments[1] duplicates an earlier entry (prod)"],
-  ["duplicate repo id", withChange((f) => (f.repos[1].id = 1296269)), "repos[1].id duplicates an earlier entry (1296269)"],
-  ["token access", withChange((f) => ((f.tokens[0] as unknown as Record<string, unknown>).access = "admin")), 'tokens[0].access must be one of "write", "read"'],
-  ["seed scope", withChange((f) => (f.secrets = [{ scope: "team" } as never])), 'secrets[0].scope must be one of "org", "repo", "environment"'],
-  ["seed repository", withChange((f) => (f.secrets = [{ scope: "repo", owner: "octo-org", name: "X", value: "v" }])), "secrets[0].repository must be a string"],
+  [
+    "duplicate org",
+    withChange((f) => f.orgs.push({ login: "OCTO-ORG", id: 2 })),
+    "orgs[1].login duplicates an earlier entry (octo-org)",
+  ],
+  [
+    "repo private",
+    withChange((f) => ((f.repos[1] as unknown as Record<string, unknown>).private = "yes")),
+    "repos[1].private must be a boolean",
+  ],
+  [
+    "repo environments",
+    withChange((f) => (f.repos[0].environments = ["ok", ""])),
+    "repos[0].environments[1] must be a non-empty string",
+  ],
+  [
+    "duplicate environment",
+    withChange((f) => (f.repos[0].environments = ["prod", "PROD"])),
+    "repos[0].environments[1] duplicates an earlier entry (prod)",
+  ],
+  [
+    "duplicate repo id",
+    withChange((f) => (f.repos[1].id = 1296269)),
+    "repos[1].id duplicates an earlier entry (1296269)",
+  ],
+  [
+    "token access",
+    withChange((f) => ((f.tokens[0] as unknown as Record<string, unknown>).access = "admin")),
+    'tokens[0].access must be one of "write", "read"',
+  ],
+  [
+    "seed scope",
+    withChange((f) => (f.secrets = [{ scope: "team" } as never])),
+    'secrets[0].scope must be one of "org", "repo", "environment"',
+  ],
+  [
+    "seed repository",
+    withChange((f) => (f.secrets = [{ scope: "repo", owner: "octo-org", name: "X", value: "v" }])),
+    "secrets[0].repository must be a string",
+  ],
   [
     "seed of an unknown repository",
     withChange((f) => (f.secrets = [{ scope: "repo", owner: "octo-org", repository: "nope", name: "X", value: "v" }])),
@@ -74,7 +112,19 @@ test.each<[string, unknown, string]>([
   ],
   [
     "seed selection",
-    withChange((f) => (f.secrets = [{ scope: "org", owner: "octo-org", name: "X", value: "v", visibility: "selected", selected_repository_ids: [1.5] }])),
+    withChange(
+      (f) =>
+        (f.secrets = [
+          {
+            scope: "org",
+            owner: "octo-org",
+            name: "X",
+            value: "v",
+            visibility: "selected",
+            selected_repository_ids: [1.5],
+          },
+        ]),
+    ),
     "secrets[0].selected_repository_ids[0] must be an integer",
   ],
 ])("loadFixture names the bad field: %s", (_, content, message) => {
@@ -84,21 +134,52 @@ test.each<[string, unknown, string]>([
 
 // Validation checks the seeds without building a store, by the rules the store seeds with: each case
 // must be refused by both, with the store's very message, and what the store takes must pass.
-const repoSeed = (name: string, value = "v"): SecretSeed => ({ scope: "repo", owner: "octo-org", repository: "hello-world", name, value });
-const envSeed = (name: string): SecretSeed => ({ scope: "environment", owner: "octo-org", repository: "hello-world", environment: "production", name, value: "v" });
-const orgSeed = (name: string, more: Partial<SecretSeed> = {}): SecretSeed => ({ scope: "org", owner: "octo-org", name, value: "v", ...more });
+const repoSeed = (name: string, value = "v"): SecretSeed => ({
+  scope: "repo",
+  owner: "octo-org",
+  repository: "hello-world",
+  name,
+  value,
+});
+const envSeed = (name: string): SecretSeed => ({
+  scope: "environment",
+  owner: "octo-org",
+  repository: "hello-world",
+  environment: "production",
+  name,
+  value: "v",
+});
+const orgSeed = (name: string, more: Partial<SecretSeed> = {}): SecretSeed => ({
+  scope: "org",
+  owner: "octo-org",
+  name,
+  value: "v",
+  ...more,
+});
 const names = (count: number) => Array.from({ length: count }, (_, i) => `S${i}`);
 
 test.each<[string, SecretSeed[], string]>([
   ["an unknown organization", [orgSeed("X", { owner: "nope" })], 'secrets[0]: No organization "nope" in the fixture'],
-  ["an unknown repository", [{ ...repoSeed("X"), repository: "nope" }], 'secrets[0]: No repository "octo-org/nope" in the fixture'],
+  [
+    "an unknown repository",
+    [{ ...repoSeed("X"), repository: "nope" }],
+    'secrets[0]: No repository "octo-org/nope" in the fixture',
+  ],
   [
     "an unknown environment, named in the fixture's spelling of its repository",
     [{ ...envSeed("X"), owner: "OCTO-ORG", repository: "Hello-World", environment: "staging" }],
     'secrets[0]: No environment "staging" in octo-org/hello-world',
   ],
-  ["a visibility on a repository secret", [{ ...repoSeed("X"), visibility: "all" }], "secrets[0]: visibility and selected_repository_ids apply to org secrets only"],
-  ["a selection on an environment secret", [{ ...envSeed("X"), selected_repository_ids: [] }], "secrets[0]: visibility and selected_repository_ids apply to org secrets only"],
+  [
+    "a visibility on a repository secret",
+    [{ ...repoSeed("X"), visibility: "all" }],
+    "secrets[0]: visibility and selected_repository_ids apply to org secrets only",
+  ],
+  [
+    "a selection on an environment secret",
+    [{ ...envSeed("X"), selected_repository_ids: [] }],
+    "secrets[0]: visibility and selected_repository_ids apply to org secrets only",
+  ],
   [
     "a selection with visibility all",
     [orgSeed("X", { visibility: "all", selected_repository_ids: [1296269] })],
@@ -126,9 +207,21 @@ test.each<[string, SecretSeed[], string]>([
     [repoSeed("X", "é".repeat(24_577))],
     "secrets[0]: Failed to add secret. The secret value is 49154 bytes; the maximum is 49152 bytes (48 KB).",
   ],
-  ["a 101st repository secret", names(101).map((name) => repoSeed(name)), "secrets[100]: Failed to add secret. The repository already has the maximum of 100 secrets."],
-  ["a 101st environment secret", names(101).map(envSeed), "secrets[100]: Failed to add secret. The environment already has the maximum of 100 secrets."],
-  ["a 1001st org secret", names(1001).map((name) => orgSeed(name)), "secrets[1000]: Failed to add secret. The organization already has the maximum of 1000 secrets."],
+  [
+    "a 101st repository secret",
+    names(101).map((name) => repoSeed(name)),
+    "secrets[100]: Failed to add secret. The repository already has the maximum of 100 secrets.",
+  ],
+  [
+    "a 101st environment secret",
+    names(101).map(envSeed),
+    "secrets[100]: Failed to add secret. The environment already has the maximum of 100 secrets.",
+  ],
+  [
+    "a 1001st org secret",
+    names(1001).map((name) => orgSeed(name)),
+    "secrets[1000]: Failed to add secret. The organization already has the maximum of 1000 secrets.",
+  ],
 ])("validation refuses a seed as the store does: %s", (_, secrets, message) => {
   const fixture = { ...defaultFixture(), secrets };
   expect(() => new Store(fixture)).toThrow(new Error(message));
@@ -136,13 +229,25 @@ test.each<[string, SecretSeed[], string]>([
 });
 
 test.each<[string, SecretSeed[]]>([
-  ["lookups in any case", [{ ...envSeed("x"), owner: "OCTO-ORG", repository: "HELLO-WORLD", environment: "PROD/EU WEST" }, orgSeed("X", { owner: "Octo-Org" })]],
+  [
+    "lookups in any case",
+    [
+      { ...envSeed("x"), owner: "OCTO-ORG", repository: "HELLO-WORLD", environment: "PROD/EU WEST" },
+      orgSeed("X", { owner: "Octo-Org" }),
+    ],
+  ],
   ["a value of exactly 48 KB", [repoSeed("X", "x".repeat(48 * 1024))]],
   ["100 repository secrets and a repeat, which updates", [...names(100).map((name) => repoSeed(name)), repoSeed("s0")]],
-  ["100 secrets in each environment", [...names(100).map(envSeed), ...names(100).map((name) => ({ ...envSeed(name), environment: "prod/eu west" }))]],
+  [
+    "100 secrets in each environment",
+    [...names(100).map(envSeed), ...names(100).map((name) => ({ ...envSeed(name), environment: "prod/eu west" }))],
+  ],
   [
     "a repeat that keeps an earlier seed's visibility selected",
-    [orgSeed("X", { visibility: "selected", selected_repository_ids: [1296269] }), orgSeed("X", { selected_repository_ids: [1300192] })],
+    [
+      orgSeed("X", { visibility: "selected", selected_repository_ids: [1296269] }),
+      orgSeed("X", { selected_repository_ids: [1300192] }),
+    ],
   ],
   ["an empty selection with visibility all", [orgSeed("X", { visibility: "all", selected_repository_ids: [] })]],
 ])("validation takes what the store takes: %s", (_, secrets) => {
@@ -157,7 +262,11 @@ test("loadFixture reports unreadable and unparsable files", () => {
 });
 
 test("startEmulator accepts a fixture path and refuses a bad fixture object", async () => {
-  const file = fileWith({ orgs: [], repos: [{ owner: "me", name: "app", id: 3 }], tokens: [{ token: "t", access: "read" }] });
+  const file = fileWith({
+    orgs: [],
+    repos: [{ owner: "me", name: "app", id: 3 }],
+    tokens: [{ token: "t", access: "read" }],
+  });
   const emulator = await startEmulator({ fixture: file });
   try {
     const response = await fetch(`${emulator.url}/repos/me/app`, { headers: { authorization: "token t" } });
@@ -165,5 +274,7 @@ test("startEmulator accepts a fixture path and refuses a bad fixture object", as
   } finally {
     await emulator.close();
   }
-  await expect(startEmulator({ fixture: { orgs: [], repos: [], tokens: "t" } as never })).rejects.toThrow("Invalid fixture: tokens must be an array");
+  await expect(startEmulator({ fixture: { orgs: [], repos: [], tokens: "t" } as never })).rejects.toThrow(
+    "Invalid fixture: tokens must be an array",
+  );
 });

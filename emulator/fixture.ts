@@ -71,15 +71,46 @@ export function validateFixture(value: unknown, source?: string): Fixture {
     const orgs = array(root, "orgs").map((item, i) => org(item, `orgs[${i}]`));
     const repos = array(root, "repos").map((item, i) => repo(item, `repos[${i}]`));
     const tokens = array(root, "tokens").map((item, i) => token(item, `tokens[${i}]`));
-    const secrets = root.secrets === undefined ? [] : array(root, "secrets").map((item, i) => validateSecretSeed(item, `secrets[${i}]`));
+    const secrets =
+      root.secrets === undefined
+        ? []
+        : array(root, "secrets").map((item, i) => validateSecretSeed(item, `secrets[${i}]`));
     const apps = root.apps === undefined ? undefined : array(root, "apps").map((item, i) => app(item, `apps[${i}]`));
-    unique(orgs.map((o) => o.login.toLowerCase()), "orgs", "login");
-    unique(orgs.map((o) => o.id), "orgs", "id");
-    unique(repos.map((r) => `${r.owner}/${r.name}`.toLowerCase()), "repos", "owner/name");
-    unique(repos.map((r) => r.id), "repos", "id");
-    unique(tokens.map((t) => t.token), "tokens", "token");
-    unique((apps ?? []).map((a) => a.id), "apps", "id");
-    unique((apps ?? []).flatMap((a) => a.installations.map((installation) => installation.id)), "apps[*].installations", "id");
+    unique(
+      orgs.map((o) => o.login.toLowerCase()),
+      "orgs",
+      "login",
+    );
+    unique(
+      orgs.map((o) => o.id),
+      "orgs",
+      "id",
+    );
+    unique(
+      repos.map((r) => `${r.owner}/${r.name}`.toLowerCase()),
+      "repos",
+      "owner/name",
+    );
+    unique(
+      repos.map((r) => r.id),
+      "repos",
+      "id",
+    );
+    unique(
+      tokens.map((t) => t.token),
+      "tokens",
+      "token",
+    );
+    unique(
+      (apps ?? []).map((a) => a.id),
+      "apps",
+      "id",
+    );
+    unique(
+      (apps ?? []).flatMap((a) => a.installations.map((installation) => installation.id)),
+      "apps[*].installations",
+      "id",
+    );
     const fixture: Fixture = { orgs, repos, tokens, secrets, ...(apps && { apps }) };
     checkSeeds(orgs, repos, secrets);
     return fixture;
@@ -95,11 +126,18 @@ function org(value: unknown, at: string): FixtureOrg {
 
 function repo(value: unknown, at: string): FixtureRepo {
   const o = object(value, at);
-  const environments = o.environments === undefined ? [] : array(o, "environments", at).map((env, i) => {
-    if (typeof env !== "string" || env === "") throw new Error(`${at}.environments[${i}] must be a non-empty string`);
-    return env;
-  });
-  unique(environments.map((env) => env.toLowerCase()), `${at}.environments`);
+  const environments =
+    o.environments === undefined
+      ? []
+      : array(o, "environments", at).map((env, i) => {
+          if (typeof env !== "string" || env === "")
+            throw new Error(`${at}.environments[${i}] must be a non-empty string`);
+          return env;
+        });
+  unique(
+    environments.map((env) => env.toLowerCase()),
+    `${at}.environments`,
+  );
   return {
     owner: name(o, "owner", at),
     name: name(o, "name", at),
@@ -128,11 +166,15 @@ function app(value: unknown, at: string): FixtureApp {
   if (keyType !== "rsa") throw new Error(`${at}.publicKey must be an RSA key (GitHub Apps sign their JWTs with RS256)`);
   const installations = array(o, "installations", at).map((item, i) => {
     const installation = object(item, `${at}.installations[${i}]`);
-    return { id: positiveInteger(installation, "id", `${at}.installations[${i}]`), access: optionalEnum(installation, "access", ["write", "read"], `${at}.installations[${i}]`) ?? "write" };
+    return {
+      id: positiveInteger(installation, "id", `${at}.installations[${i}]`),
+      access: optionalEnum(installation, "access", ["write", "read"], `${at}.installations[${i}]`) ?? "write",
+    };
   });
   const result: FixtureApp = { id: positiveInteger(o, "id", at), publicKey, installations };
   if (o.clientId !== undefined) result.clientId = string(o, "clientId", at);
-  if (o.tokenLifetimeSeconds !== undefined) result.tokenLifetimeSeconds = positiveInteger(o, "tokenLifetimeSeconds", at);
+  if (o.tokenLifetimeSeconds !== undefined)
+    result.tokenLifetimeSeconds = positiveInteger(o, "tokenLifetimeSeconds", at);
   return result;
 }
 
@@ -141,7 +183,12 @@ export function validateSecretSeed(value: unknown, at: string): SecretSeed {
   const o = object(value, at);
   const scope = optionalEnum(o, "scope", ["org", "repo", "environment"], at);
   if (scope === undefined) throw new Error(`${at}.scope must be one of "org", "repo", "environment"`);
-  const result: SecretSeed = { scope, owner: string(o, "owner", at), name: string(o, "name", at), value: string(o, "value", at) };
+  const result: SecretSeed = {
+    scope,
+    owner: string(o, "owner", at),
+    name: string(o, "name", at),
+    value: string(o, "value", at),
+  };
   if (scope !== "org") result.repository = string(o, "repository", at);
   if (scope === "environment") result.environment = string(o, "environment", at);
   const visibility = optionalEnum(o, "visibility", ["all", "private", "selected"], at);
@@ -174,13 +221,15 @@ function string(o: Record<string, unknown>, key: string, at: string): string {
 /** Logins and repository names become path segments, so they may not contain `/`. */
 function name(o: Record<string, unknown>, key: string, at: string): string {
   const value = string(o, key, at);
-  if (!/^[A-Za-z0-9._-]+$/.test(value)) throw new Error(`${at}.${key} must be a login or repository name ([A-Za-z0-9._-]+)`);
+  if (!/^[A-Za-z0-9._-]+$/.test(value))
+    throw new Error(`${at}.${key} must be a login or repository name ([A-Za-z0-9._-]+)`);
   return value;
 }
 
 function positiveInteger(o: Record<string, unknown>, key: string, at: string): number {
   const value = o[key];
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) throw new Error(`${at}.${key} must be a positive integer`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${at}.${key} must be a positive integer`);
   return value;
 }
 
@@ -189,7 +238,12 @@ function optionalBoolean(o: Record<string, unknown>, key: string, at: string): b
   return o[key];
 }
 
-function optionalEnum<T extends string>(o: Record<string, unknown>, key: string, allowed: readonly T[], at: string): T | undefined {
+function optionalEnum<T extends string>(
+  o: Record<string, unknown>,
+  key: string,
+  allowed: readonly T[],
+  at: string,
+): T | undefined {
   const value = o[key];
   if (value !== undefined && !allowed.includes(value as T)) {
     throw new Error(`${at}.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
@@ -200,7 +254,8 @@ function optionalEnum<T extends string>(o: Record<string, unknown>, key: string,
 function unique(values: unknown[], at: string, key?: string): void {
   const seen = new Set<unknown>();
   values.forEach((value, i) => {
-    if (seen.has(value)) throw new Error(`${at}[${i}]${key ? `.${key}` : ""} duplicates an earlier entry (${String(value)})`);
+    if (seen.has(value))
+      throw new Error(`${at}[${i}]${key ? `.${key}` : ""} duplicates an earlier entry (${String(value)})`);
     seen.add(value);
   });
 }

@@ -26,7 +26,7 @@ const COVERED: Record<string, string[]> = {
   "/repos/{owner}/{repo}/environments/{environment_name}": ["get"],
 };
 
-type Json = Record<string, any>;  
+type Json = Record<string, any>;
 
 /**
  * GitHub's OpenAPI description (github/rest-api-description, MIT) as the `@octokit/openapi` devDependency ships it,
@@ -35,12 +35,15 @@ type Json = Record<string, any>;
  * and nothing of it but the selection is kept.
  */
 function githubDescription(): Json {
-  const full: Json = JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8"));
+  const full: Json = JSON.parse(
+    readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8"),
+  );
   const paths: Json = {};
   for (const [template, methods] of Object.entries(COVERED)) {
     for (const method of methods) {
       const operation = full.paths[template]?.[method];
-      if (!operation) throw new Error(`@octokit/openapi ${full.info.version} has no ${method.toUpperCase()} ${template}`);
+      if (!operation)
+        throw new Error(`@octokit/openapi ${full.info.version} has no ${method.toUpperCase()} ${template}`);
       (paths[template] ??= {})[method] = operation;
     }
   }
@@ -51,8 +54,12 @@ function githubDescription(): Json {
     if (Array.isArray(node)) return node.forEach(reach);
     const ref = (node as Json).$ref;
     if (typeof ref === "string") {
-      const [root, kind, name] = ref.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-      if (!ref.startsWith("#/") || root !== "components" || full.components[kind]?.[name] === undefined) throw new Error(`Unresolvable $ref ${ref}`);
+      const [root, kind, name] = ref
+        .split("/")
+        .slice(1)
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      if (!ref.startsWith("#/") || root !== "components" || full.components[kind]?.[name] === undefined)
+        throw new Error(`Unresolvable $ref ${ref}`);
       if (components[kind]?.[name] === undefined) {
         (components[kind] ??= {})[name] = full.components[kind][name];
         reach(full.components[kind][name]);
@@ -67,13 +74,18 @@ function githubDescription(): Json {
   // `selected_repository_ids` hold strings; GitHub's own description requires `encrypted_value` and `key_id` as well
   // (GitHub answers 422 without them) and takes integer ids. Put GitHub's body schema back, down to its doc links;
   // the operation's prose (description, externalDocs) stays the package's: no validation reads it.
-  const orgSecretBody = paths["/orgs/{org}/actions/secrets/{secret_name}"].put.requestBody.content["application/json"].schema;
+  const orgSecretBody =
+    paths["/orgs/{org}/actions/secrets/{secret_name}"].put.requestBody.content["application/json"].schema;
   const { encrypted_value, key_id, visibility, selected_repository_ids } = orgSecretBody.properties;
-  if (!encrypted_value || !key_id || !visibility || !selected_repository_ids) throw new Error("The org-secret PUT body schema changed shape");
+  if (!encrypted_value || !key_id || !visibility || !selected_repository_ids)
+    throw new Error("The org-secret PUT body schema changed shape");
   orgSecretBody.required = ["encrypted_value", "key_id", "visibility"];
   selected_repository_ids.items = { type: "integer" };
   for (const property of [encrypted_value, selected_repository_ids]) {
-    property.description = property.description.replaceAll("docs.github.com/rest/reference/actions#", "docs.github.com/rest/actions/secrets#");
+    property.description = property.description.replaceAll(
+      "docs.github.com/rest/reference/actions#",
+      "docs.github.com/rest/actions/secrets#",
+    );
   }
 
   return { openapi: full.openapi, info: full.info, paths, components };
@@ -88,10 +100,16 @@ interface Operation {
   responses: Record<string, { content?: Record<string, unknown> }>;
 }
 
-const operations: Operation[] = Object.entries(spec.paths as Record<string, Record<string, Operation>>).flatMap(([template, item]) =>
-  Object.entries(item)
-    .filter(([method]) => METHODS.includes(method))
-    .map(([method, op]) => ({ method: method.toUpperCase(), template, operationId: op.operationId, responses: op.responses })),
+const operations: Operation[] = Object.entries(spec.paths as Record<string, Record<string, Operation>>).flatMap(
+  ([template, item]) =>
+    Object.entries(item)
+      .filter(([method]) => METHODS.includes(method))
+      .map(([method, op]) => ({
+        method: method.toUpperCase(),
+        template,
+        operationId: op.operationId,
+        responses: op.responses,
+      })),
 );
 
 /** OpenAPI 3.0's `nullable` is not JSON Schema: turn it into a union with null. */
@@ -102,7 +120,11 @@ function toJsonSchema(node: unknown): unknown {
   const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, toJsonSchema(value)]));
   if (nullable !== true) return converted;
   if (typeof converted.type === "string") {
-    return { ...converted, type: [converted.type, "null"], ...(Array.isArray(converted.enum) && { enum: [...converted.enum, null] }) };
+    return {
+      ...converted,
+      type: [converted.type, "null"],
+      ...(Array.isArray(converted.enum) && { enum: [...converted.enum, null] }),
+    };
   }
   return { anyOf: [converted, { type: "null" }] };
 }
@@ -123,7 +145,11 @@ function operationFor(method: string, requestPath: string): Operation | undefine
   const segments = requestPath.split("?")[0].split("/");
   const candidates = operations.filter((op) => {
     const parts = op.template.split("/");
-    return op.method === method && parts.length === segments.length && parts.every((part, i) => part.startsWith("{") || part === segments[i]);
+    return (
+      op.method === method &&
+      parts.length === segments.length &&
+      parts.every((part, i) => part.startsWith("{") || part === segments[i])
+    );
   });
   const literals = (op: Operation) => op.template.split("/").filter((part) => !part.startsWith("{")).length;
   return candidates.sort((a, b) => literals(b) - literals(a))[0];
@@ -143,8 +169,13 @@ afterAll(() => emulator.close());
  * Calls the emulator and checks the answer against the operation's response in the spec:
  * the status must be documented, a documented body must validate, an undocumented 2xx body must be empty.
  */
- 
-async function call(method: string, requestPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<any> {
+
+async function call(
+  method: string,
+  requestPath: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<any> {
   const operation = operationFor(method, requestPath);
   if (!operation) throw new Error(`No operation in the spec for ${method} ${requestPath}`);
   const response = await fetch(emulator.url + requestPath, {
@@ -154,24 +185,35 @@ async function call(method: string, requestPath: string, body?: unknown, headers
   });
   const text = await response.text();
   const described = operation.responses[String(response.status)];
-  expect([operation.operationId, response.status, described !== undefined]).toEqual([operation.operationId, response.status, true]);
+  expect([operation.operationId, response.status, described !== undefined]).toEqual([
+    operation.operationId,
+    response.status,
+    true,
+  ]);
   const schema = described.content?.["application/json"] as { schema?: unknown } | undefined;
   if (schema?.schema) {
     const ref = `openapi#/${pointer("paths", operation.template, operation.method.toLowerCase(), "responses", String(response.status), "content", "application/json", "schema")}`;
     const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
     const json = JSON.parse(text);
-    if (!validate(json)) throw new Error(`${operation.operationId} ${response.status}: ${ajv.errorsText(validate.errors)}\n${text.slice(0, 500)}`);
+    if (!validate(json))
+      throw new Error(
+        `${operation.operationId} ${response.status}: ${ajv.errorsText(validate.errors)}\n${text.slice(0, 500)}`,
+      );
   } else if (response.status < 300) {
     expect([operation.operationId, text]).toEqual([operation.operationId, ""]);
   }
-  if (response.status < 300) exercised.set(operation.operationId, (exercised.get(operation.operationId) ?? new Set()).add(response.status));
+  if (response.status < 300)
+    exercised.set(operation.operationId, (exercised.get(operation.operationId) ?? new Set()).add(response.status));
   return text === "" ? undefined : JSON.parse(text);
 }
 
 async function sealedFor(scope: string, value: string): Promise<{ encrypted_value: string; key_id: string }> {
   const { key, key_id } = await call("GET", `${scope}/secrets/public-key`);
   const ORIGINAL = sodium.base64_variants.ORIGINAL;
-  return { encrypted_value: sodium.to_base64(sodium.crypto_box_seal(value, sodium.from_base64(key, ORIGINAL)), ORIGINAL), key_id };
+  return {
+    encrypted_value: sodium.to_base64(sodium.crypto_box_seal(value, sodium.from_base64(key, ORIGINAL)), ORIGINAL),
+    key_id,
+  };
 }
 
 test("every operation's 2xx answers validate against GitHub's OpenAPI description, and every operation is exercised", async () => {
@@ -180,10 +222,19 @@ test("every operation's 2xx answers validate against GitHub's OpenAPI descriptio
   const env = "/repos/octo-org/hello-world/environments/prod%2Feu%20west";
 
   for (const visibility of ["selected", "selected", "all"]) {
-    await call("PUT", `${org}/secrets/ORG_SECRET`, { ...(await sealedFor(org, "o")), visibility, selected_repository_ids: visibility === "selected" ? [1296269] : [] });
+    await call("PUT", `${org}/secrets/ORG_SECRET`, {
+      ...(await sealedFor(org, "o")),
+      visibility,
+      selected_repository_ids: visibility === "selected" ? [1296269] : [],
+    });
   }
-  await call("PUT", `${org}/secrets/PICKED`, { ...(await sealedFor(org, "p")), visibility: "selected", selected_repository_ids: [1296269] });
-  for (const scope of [repo, env, repo, env]) await call("PUT", `${scope}/secrets/SCOPED_SECRET`, await sealedFor(scope, "s"));
+  await call("PUT", `${org}/secrets/PICKED`, {
+    ...(await sealedFor(org, "p")),
+    visibility: "selected",
+    selected_repository_ids: [1296269],
+  });
+  for (const scope of [repo, env, repo, env])
+    await call("PUT", `${scope}/secrets/SCOPED_SECRET`, await sealedFor(scope, "s"));
 
   await call("GET", `${org}/secrets`);
   await call("GET", `${org}/secrets?per_page=1`);
@@ -206,11 +257,16 @@ test("every operation's 2xx answers validate against GitHub's OpenAPI descriptio
   await call("GET", "/repos/octo-org/nope");
   await call("GET", env);
   await call("GET", "/repos/octo-org/hello-world/environments/production");
-  for (const scope of [org, repo, env]) await call("DELETE", `${scope}/secrets/${scope === org ? "ORG_SECRET" : "SCOPED_SECRET"}`);
+  for (const scope of [org, repo, env])
+    await call("DELETE", `${scope}/secrets/${scope === org ? "ORG_SECRET" : "SCOPED_SECRET"}`);
 
   const unexercised = operations.map((op) => op.operationId).filter((id) => !exercised.has(id));
   expect(unexercised).toEqual([]);
-  for (const id of ["actions/create-or-update-org-secret", "actions/create-or-update-repo-secret", "actions/create-or-update-environment-secret"]) {
+  for (const id of [
+    "actions/create-or-update-org-secret",
+    "actions/create-or-update-repo-secret",
+    "actions/create-or-update-environment-secret",
+  ]) {
     expect([id, [...exercised.get(id)!].sort()]).toEqual([id, [201, 204]]);
   }
 });

@@ -14,7 +14,13 @@ export interface LimitSettings {
   minuteMs: number;
 }
 
-export const DEFAULT_LIMITS: Readonly<LimitSettings> = { concurrent: 100, pointsPerMinute: 900, writePoints: 5, readPoints: 1, minuteMs: 60_000 };
+export const DEFAULT_LIMITS: Readonly<LimitSettings> = {
+  concurrent: 100,
+  pointsPerMinute: 900,
+  writePoints: 5,
+  readPoints: 1,
+  minuteMs: 60_000,
+};
 
 /** What `GET /_emulator/limits` answers. */
 export interface LimitsStatus {
@@ -39,8 +45,7 @@ export interface LimitsStatus {
 }
 
 export type Admission =
-  | { admitted: true; release(): void }
-  | { admitted: false; reason: "concurrent" | "points"; retryAfter: number };
+  { admitted: true; release(): void } | { admitted: false; reason: "concurrent" | "points"; retryAfter: number };
 
 const WRITE_METHODS = new Set(["PUT", "POST", "PATCH", "DELETE"]);
 
@@ -50,13 +55,17 @@ export function validateLimitSettings(value: unknown, at = "limits"): LimitSetti
   onlyKeys(o, Object.keys(DEFAULT_LIMITS), at);
   const settings: LimitSettings = {
     concurrent: optionalNumber(o, "concurrent", at, { min: 1, integer: true }) ?? DEFAULT_LIMITS.concurrent,
-    pointsPerMinute: optionalNumber(o, "pointsPerMinute", at, { min: 1, integer: true }) ?? DEFAULT_LIMITS.pointsPerMinute,
+    pointsPerMinute:
+      optionalNumber(o, "pointsPerMinute", at, { min: 1, integer: true }) ?? DEFAULT_LIMITS.pointsPerMinute,
     writePoints: optionalNumber(o, "writePoints", at, { min: 0, integer: true }) ?? DEFAULT_LIMITS.writePoints,
     readPoints: optionalNumber(o, "readPoints", at, { min: 0, integer: true }) ?? DEFAULT_LIMITS.readPoints,
     minuteMs: optionalNumber(o, "minuteMs", at, { min: 0, above: true }) ?? DEFAULT_LIMITS.minuteMs,
   };
   for (const key of ["writePoints", "readPoints"] as const) {
-    if (settings[key] > settings.pointsPerMinute) throw new Error(`${at}.${key} must not exceed pointsPerMinute (${settings.pointsPerMinute}), or no such request could ever pass`);
+    if (settings[key] > settings.pointsPerMinute)
+      throw new Error(
+        `${at}.${key} must not exceed pointsPerMinute (${settings.pointsPerMinute}), or no such request could ever pass`,
+      );
   }
   return settings;
 }

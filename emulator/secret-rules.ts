@@ -10,7 +10,11 @@ export const MAX_VALUE_BYTES = 48 * 1024;
 
 const MAX_SECRETS: Record<SecretScope, number> = { org: 1000, repo: 100, environment: 100 };
 
-const HOLDER_NOUN: Record<SecretScope, string> = { org: "organization", repo: "repository", environment: "environment" };
+const HOLDER_NOUN: Record<SecretScope, string> = {
+  org: "organization",
+  repo: "repository",
+  environment: "environment",
+};
 
 /** What {@link checkSecretWrite} reads of a secret's holder. */
 export interface SecretCount {
@@ -27,17 +31,26 @@ export interface SecretCount {
 export function checkSecretWrite(holder: SecretCount, name: string, value: Buffer): void {
   if (!isValidSecretName(name)) throw invalid("Failed to add secret. Name is invalid");
   if (value.length > MAX_VALUE_BYTES) {
-    throw invalid(`Failed to add secret. The secret value is ${value.length} bytes; the maximum is ${MAX_VALUE_BYTES} bytes (48 KB).`);
+    throw invalid(
+      `Failed to add secret. The secret value is ${value.length} bytes; the maximum is ${MAX_VALUE_BYTES} bytes (48 KB).`,
+    );
   }
   if (!holder.secrets.has(name.toUpperCase()) && holder.secrets.size >= MAX_SECRETS[holder.scope]) {
-    throw invalid(`Failed to add secret. The ${HOLDER_NOUN[holder.scope]} already has the maximum of ${MAX_SECRETS[holder.scope]} secrets.`);
+    throw invalid(
+      `Failed to add secret. The ${HOLDER_NOUN[holder.scope]} already has the maximum of ${MAX_SECRETS[holder.scope]} secrets.`,
+    );
   }
 }
 
 /** Refuses (422) repository ids given with a visibility other than `selected`; an empty list passes, as on GitHub. */
-export function checkSelectionAllowed(visibility: Visibility, selectedRepositoryIds: readonly number[] | undefined): void {
+export function checkSelectionAllowed(
+  visibility: Visibility,
+  selectedRepositoryIds: readonly number[] | undefined,
+): void {
   if (visibility !== "selected" && selectedRepositoryIds !== undefined && selectedRepositoryIds.length > 0) {
-    throw invalid("Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.");
+    throw invalid(
+      "Invalid request.\n\nYou can only provide a list of repository ids when the visibility is set to selected.",
+    );
   }
 }
 

@@ -32,17 +32,25 @@ export interface SeedHolders<O extends SeedOrg, R extends SeedRepo, E> {
  * Where a seed goes: an organization, with the visibility its secret gets, or a repository or
  * one of its environments.
  */
-export type SeedTarget<O, R, E> = { scope: "org"; org: O; visibility: Visibility } | { scope: "repo" | "environment"; holder: R | E };
+export type SeedTarget<O, R, E> =
+  { scope: "org"; org: O; visibility: Visibility } | { scope: "repo" | "environment"; holder: R | E };
 
 /**
  * Finds the holder a seed names, or refuses the seed (422). An org secret's visibility is the seed's,
  * else the existing secret's, else `private`, so a repeated seed can keep an earlier one's `selected`.
  */
-export function seedTarget<O extends SeedOrg, R extends SeedRepo, E>(seed: SecretSeed, holders: SeedHolders<O, R, E>): SeedTarget<O, R, E> {
+export function seedTarget<O extends SeedOrg, R extends SeedRepo, E>(
+  seed: SecretSeed,
+  holders: SeedHolders<O, R, E>,
+): SeedTarget<O, R, E> {
   if (seed.scope === "org") {
     const org = holders.org(seed.owner);
     if (!org) throw invalid(`No organization ${JSON.stringify(seed.owner)} in the fixture`);
-    return { scope: "org", org, visibility: seed.visibility ?? org.secrets.get(seed.name.toUpperCase())?.visibility ?? "private" };
+    return {
+      scope: "org",
+      org,
+      visibility: seed.visibility ?? org.secrets.get(seed.name.toUpperCase())?.visibility ?? "private",
+    };
   }
   if (seed.visibility !== undefined || seed.selected_repository_ids !== undefined) {
     throw invalid("visibility and selected_repository_ids apply to org secrets only");

@@ -108,6 +108,7 @@ function parseJsonObject(body: string): Record<string, unknown> {
   } catch {
     throw new ApiError(400, "Problems parsing JSON");
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ApiError(400, "Body should be a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ApiError(400, "Body should be a JSON object");
   return value as Record<string, unknown>;
 }

@@ -2,7 +2,15 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import type { ApiResponse, EmulatorUrls } from "./api-request";
 import { serveControl } from "./control";
 import type { EmulatorState, RequestRecord } from "./emulator-state";
-import { type WireAnswer, answerChanges, faultResponse, firstHalf, gatewayAnswer, modifyAnswer, secondaryRateLimitResponse } from "./fault-responses";
+import {
+  type WireAnswer,
+  answerChanges,
+  faultResponse,
+  firstHalf,
+  gatewayAnswer,
+  modifyAnswer,
+  secondaryRateLimitResponse,
+} from "./fault-responses";
 import type { AnsweringKind, FaultPlan, FaultRule } from "./faults";
 import { serveApi } from "./serve-api";
 
@@ -22,10 +30,20 @@ export function createRequestListener(state: EmulatorState, urls: EmulatorUrls, 
 
         const controlPath = rawPath.startsWith(`${prefix}/_emulator/`) ? rawPath.slice(prefix.length) : rawPath;
         if (controlPath.startsWith("/_emulator/")) return send(res, serveControl(state, method, controlPath, body));
-        await serveApiRequest(state, req, res, { state, urls, prefix, method, rawPath, query, headers: req.headers, body });
+        await serveApiRequest(state, req, res, {
+          state,
+          urls,
+          prefix,
+          method,
+          rawPath,
+          query,
+          headers: req.headers,
+          body,
+        });
       })
       .catch((error: Error) => {
-        if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { message: `Emulator error: ${error.message}` } });
+        if (!res.headersSent && !res.destroyed)
+          send(res, { status: 500, body: { message: `Emulator error: ${error.message}` } });
       });
   };
 }
@@ -37,7 +55,12 @@ export function createRequestListener(state: EmulatorState, urls: EmulatorUrls, 
  * serves it; the modifying rules change that answer, or stall it. A request refused by the limits
  * waits the latency too, is not in flight and does not reach the fault rules.
  */
-async function serveApiRequest(state: EmulatorState, req: IncomingMessage, res: ServerResponse, call: Parameters<typeof serveApi>[0]): Promise<void> {
+async function serveApiRequest(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  call: Parameters<typeof serveApi>[0],
+): Promise<void> {
   const { method, rawPath, query, headers } = call;
   const generation = state.generation;
   const current = () => state.generation === generation;
@@ -99,8 +122,13 @@ function faultTags(plan: FaultPlan): Pick<RequestRecord, "fault" | "faults"> {
 }
 
 /** The answer of a rule that answers in the API's stead: GitHub's own error, or a gateway's page. */
-function faultAnswer(state: EmulatorState, headers: IncomingMessage["headers"], rule: FaultRule & { kind: Exclude<AnsweringKind, "reset"> }): WireAnswer {
-  if (rule.kind === "gateway-html") return gatewayAnswer(rule.status === 200 || rule.status === 504 ? rule.status : 502);
+function faultAnswer(
+  state: EmulatorState,
+  headers: IncomingMessage["headers"],
+  rule: FaultRule & { kind: Exclude<AnsweringKind, "reset"> },
+): WireAnswer {
+  if (rule.kind === "gateway-html")
+    return gatewayAnswer(rule.status === 200 || rule.status === 504 ? rule.status : 502);
   return toWire(faultResponse(state, headers, { ...rule, kind: rule.kind }));
 }
 
@@ -145,7 +173,11 @@ function toWire({ status, body, headers: given = {} }: ApiResponse): WireAnswer 
   const payload = Buffer.from(JSON.stringify(body));
   return {
     status,
-    headers: { ...headers, "content-type": "application/json; charset=utf-8", "content-length": String(payload.length) },
+    headers: {
+      ...headers,
+      "content-type": "application/json; charset=utf-8",
+      "content-length": String(payload.length),
+    },
     payload,
   };
 }

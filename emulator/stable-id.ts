@@ -7,5 +7,5 @@ export function stableId(text: string): number {
   for (const byte of Buffer.from(text, "utf8")) {
     hash = Math.imul(hash ^ byte, 0x01000193);
   }
-  return (hash >>> 1) || 1;
+  return hash >>> 1 || 1;
 }

@@ -40,7 +40,10 @@ export interface Emulator {
 /** Starts an in-memory GitHub Actions secrets API on a real HTTP port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   await sodium.ready;
-  const fixture = typeof options.fixture === "string" ? loadFixture(options.fixture) : validateFixture(options.fixture ?? defaultFixture());
+  const fixture =
+    typeof options.fixture === "string"
+      ? loadFixture(options.fixture)
+      : validateFixture(options.fixture ?? defaultFixture());
   const start = startSettings(options);
   const prefix = normalizePrefix(options.apiPrefix ?? "");
   const host = options.host ?? "127.0.0.1";
@@ -48,7 +51,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  server.on("request", createRequestListener(new EmulatorState(fixture, start), { origin, api: origin + prefix }, prefix));
+  server.on(
+    "request",
+    createRequestListener(new EmulatorState(fixture, start), { origin, api: origin + prefix }, prefix),
+  );
   return { url: origin + prefix, port, close: () => close(server) };
 }
 

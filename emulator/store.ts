@@ -87,7 +87,13 @@ export class Store {
   constructor(fixture: Fixture) {
     this.apps = new AppInstallations(fixture.apps);
     for (const { login, id } of fixture.orgs) {
-      this.orgs.set(login.toLowerCase(), { scope: "org", keyScope: `org/${login.toLowerCase()}`, login, id, secrets: new Map() });
+      this.orgs.set(login.toLowerCase(), {
+        scope: "org",
+        keyScope: `org/${login.toLowerCase()}`,
+        login,
+        id,
+        secrets: new Map(),
+      });
     }
     for (const { owner, name, id, private: isPrivate = false, environments = [] } of fixture.repos) {
       const fullName = `${owner}/${name}`.toLowerCase();
@@ -169,14 +175,22 @@ export class Store {
    * Creates or updates an org secret. `selectedRepositoryIds` undefined keeps the current
    * selection while the visibility stays `selected`; any other visibility clears it.
    */
-  putOrgSecret(org: Org, name: string, value: Buffer, visibility: Visibility, selectedRepositoryIds?: number[]): "created" | "updated" {
+  putOrgSecret(
+    org: Org,
+    name: string,
+    value: Buffer,
+    visibility: Visibility,
+    selectedRepositoryIds?: number[],
+  ): "created" | "updated" {
     checkSelectionAllowed(visibility, selectedRepositoryIds);
     const selection = selectedRepositoryIds && this.repositoryIdsIn(org, selectedRepositoryIds);
     return this.write(org, name, value, (base, existing) => ({
       ...base,
       visibility,
       selectedRepositoryIds:
-        visibility !== "selected" ? new Set<number>() : selection ?? (existing?.visibility === "selected" ? existing.selectedRepositoryIds : new Set<number>()),
+        visibility !== "selected"
+          ? new Set<number>()
+          : (selection ?? (existing?.visibility === "selected" ? existing.selectedRepositoryIds : new Set<number>())),
     }));
   }
 
@@ -223,7 +237,9 @@ export class Store {
   records(): SecretRecord[] {
     const holders: (Org | Repo | Environment)[] = [...this.orgs.values()];
     for (const repo of this.repos.values()) holders.push(repo, ...repo.environments.values());
-    return holders.flatMap((holder) => sortedSecrets<StoredSecret>(holder.secrets.values()).map((secret) => recordOf(holder, secret)));
+    return holders.flatMap((holder) =>
+      sortedSecrets<StoredSecret>(holder.secrets.values()).map((secret) => recordOf(holder, secret)),
+    );
   }
 
   private write<S extends StoredSecret>(
@@ -236,7 +252,10 @@ export class Store {
     const key = name.toUpperCase();
     const existing = holder.secrets.get(key);
     const updatedAt = nextTimestamp(existing?.updatedAt);
-    holder.secrets.set(key, complete({ name: key, value, createdAt: existing?.createdAt ?? updatedAt, updatedAt }, existing));
+    holder.secrets.set(
+      key,
+      complete({ name: key, value, createdAt: existing?.createdAt ?? updatedAt, updatedAt }, existing),
+    );
     return existing ? "updated" : "created";
   }
 
@@ -253,7 +272,10 @@ export function sortedSecrets<S extends StoredSecret>(secrets: Iterable<S>): S[]
 
 function requireSelected(secret: OrgSecret): void {
   if (secret.visibility !== "selected") {
-    throw new ApiError(409, "You cannot update selected repositories for a secret when the visibility is not set to 'selected'");
+    throw new ApiError(
+      409,
+      "You cannot update selected repositories for a secret when the visibility is not set to 'selected'",
+    );
   }
 }
 
@@ -273,7 +295,8 @@ function recordOf(holder: Org | Repo | Environment, secret: StoredSecret): Secre
     name: secret.name,
     value: secret.value.toString("utf8"),
     visibility: orgSecret?.visibility ?? null,
-    selected_repository_ids: orgSecret?.visibility === "selected" ? [...orgSecret.selectedRepositoryIds].sort((a, b) => a - b) : null,
+    selected_repository_ids:
+      orgSecret?.visibility === "selected" ? [...orgSecret.selectedRepositoryIds].sort((a, b) => a - b) : null,
     created_at: secret.createdAt,
     updated_at: secret.updatedAt,
   };

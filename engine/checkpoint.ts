@@ -9,7 +9,9 @@ import type { Crypter } from "./passphrase-crypter";
 import { containsSecrets, mapSecrets, SECRET_SIG, SIG_KEY } from "./property-values";
 import type { CheckpointFile, Deployment, PropertyMap, ResourceState, Value } from "./types";
 
-const pulumiVersion = (JSON.parse(readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version;
+const pulumiVersion = (
+  JSON.parse(readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }
+).version;
 
 /** The file backend's fully qualified stack name. */
 export function checkpointStackName(project: string, stack: string): string {
@@ -26,7 +28,10 @@ export async function loadResources(file: string, crypter: () => Promise<Crypter
   if (!resources.some(hasEncryptedSecrets)) return resources;
   const { decrypt } = await crypter();
   return resources.map((r) =>
-    mapProperties(r, (secret) => ({ [SIG_KEY]: SECRET_SIG, value: JSON.parse(decrypt(secret.ciphertext as string)) as Value })),
+    mapProperties(r, (secret) => ({
+      [SIG_KEY]: SECRET_SIG,
+      value: JSON.parse(decrypt(secret.ciphertext as string)) as Value,
+    })),
   );
 }
 

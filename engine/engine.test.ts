@@ -61,7 +61,10 @@ describe("engine harness", () => {
         expect(resources.get(name)?.outputs.derived).toHaveProperty("ciphertext");
       }
       expect(resources.get("b")?.propertyDependencies.upstreamId).toEqual([resources.get("a")?.urn]);
-      expect(resources.get("default")?.inputs["toy:token"]).toEqual({ [SIG]: expect.any(String), ciphertext: expect.any(String) });
+      expect(resources.get("default")?.inputs["toy:token"]).toEqual({
+        [SIG]: expect.any(String),
+        ciphertext: expect.any(String),
+      });
       expect(toy.stateText()).not.toContain("s3cret-token");
       expect(toy.stateText()).not.toContain("derived-1");
       expect(readFileSync(toy.configFile, "utf8")).not.toContain("s3cret-token");
@@ -88,7 +91,9 @@ describe("engine harness", () => {
       expect(r.stdout).toContain("+-2 replaced");
       calls = toy.calls();
       const at = (op: string, id: string | undefined, name?: string) =>
-        calls.findIndex((c) => c.op === op && (id === undefined || c.id === id) && (name === undefined || c.name === name));
+        calls.findIndex(
+          (c) => c.op === op && (id === undefined || c.id === id) && (name === undefined || c.name === name),
+        );
       // Replacement runs Check again without olds.
       expect(calls.filter((c) => c.op === "check" && c.name === "a").map((c) => c.hasOlds)).toEqual([true, false]);
       expect(at("delete", oldC)).toBeLessThan(at("create", undefined, "c"));
@@ -106,13 +111,24 @@ describe("engine harness", () => {
       r = await toy.expectOk(toy.run("up", "--yes"));
       expect(r.stdout).toContain("- 1 deleted");
       expect(r.stdout).toContain("+ 1 created");
-      expect(toy.calls().filter((c) => c.op === "delete").map((c) => c.name)).toEqual(["c"]);
+      expect(
+        toy
+          .calls()
+          .filter((c) => c.op === "delete")
+          .map((c) => c.name),
+      ).toEqual(["c"]);
 
       // Refresh: d is gone remotely and leaves the state; the others are read and kept.
       rmSync(join(toy.remote, toy.resources().get("d")?.id));
       r = await toy.expectOk(toy.run("refresh", "--yes"));
       expect(r.stdout).toContain("- 1 deleted");
-      expect(toy.calls().filter((c) => c.op === "read").map((c) => c.name).sort()).toEqual(["a", "b", "d"]);
+      expect(
+        toy
+          .calls()
+          .filter((c) => c.op === "read")
+          .map((c) => c.name)
+          .sort(),
+      ).toEqual(["a", "b", "d"]);
       expect([...toy.resources().keys()].sort()).toEqual(["a", "b", "default", "toy-dev"]);
 
       // up --refresh: b drifted remotely; the refresh reads it and the update puts it back; d, still in the
@@ -128,7 +144,10 @@ describe("engine harness", () => {
       // Destroy deletes dependents first, with the provider stored in the state, and empties the state.
       r = await toy.expectOk(toy.run("destroy", "--yes"));
       expect(r.stdout).toContain("- 4 deleted");
-      const deleted = toy.calls().filter((c) => c.op === "delete").map((c) => c.name ?? "");
+      const deleted = toy
+        .calls()
+        .filter((c) => c.op === "delete")
+        .map((c) => c.name ?? "");
       expect([...deleted].sort()).toEqual(["a", "b", "d"]);
       expect(deleted.indexOf("b")).toBeLessThan(deleted.indexOf("a"));
       expect(toy.resources().size).toBe(0);
@@ -157,7 +176,12 @@ describe("engine harness", () => {
       expect(r.exitCode).toBe(1);
       expect(r.stdout).toContain("error: create of f failed");
       expect(r.stdout).toContain("1 errored");
-      expect(toy.calls().filter((c) => c.op === "check").map((c) => c.name)).toEqual(["f"]);
+      expect(
+        toy
+          .calls()
+          .filter((c) => c.op === "check")
+          .map((c) => c.name),
+      ).toEqual(["f"]);
 
       // An error thrown with an id is a partial failure: the resource is saved with its id and reasons.
       await toy.declare([{ name: "p", value: "partial" }]);
@@ -173,7 +197,12 @@ describe("engine harness", () => {
       await toy.declare([{ name: "p", value: "2", secret: true }]);
       r = await toy.expectOk(toy.run("up", "--yes"));
       expect(r.stdout).toContain("~ 1 updated");
-      expect(toy.calls().filter((c) => c.op === "update").map((c) => c.id)).toEqual([partial?.id]);
+      expect(
+        toy
+          .calls()
+          .filter((c) => c.op === "update")
+          .map((c) => c.id),
+      ).toEqual([partial?.id]);
       const updated = toy.resources().get("p");
       expect(updated?.initErrors).toBeUndefined();
       expect(updated?.inputs.secret).toHaveProperty("ciphertext");
@@ -189,7 +218,9 @@ describe("engine harness", () => {
       const dir = makeProgramDir(join(__dirname, "fixtures", "packaged"));
       try {
         installPackage(join(__dirname, "fixtures", "toy-provider"), dir);
-        const r = await runEngine(["up", "--yes", "--cwd", dir], { env: { PULUMI_CONFIG_PASSPHRASE: "", PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
+        const r = await runEngine(["up", "--yes", "--cwd", dir], {
+          env: { PULUMI_CONFIG_PASSPHRASE: "", PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
+        });
         expect(r.exitCode).toBe(0);
         const state = JSON.parse(readFileSync(join(dir, ".state", "dev.json"), "utf8"));
         const thing = state.checkpoint.latest.resources.find((x: { urn: string }) => x.urn.endsWith("::thing"));

@@ -65,18 +65,25 @@ describe("import file", () => {
   });
 
   test("refuses what the CLI refuses, and what the harness does not do", async () => {
-    await expect(parse({ resources: [{ type: TYPE, name: "a", id: "1" }, { type: TYPE, name: "a", id: "2" }] })).rejects.toThrow(
-      "has an ambiguous URN",
-    );
+    await expect(
+      parse({
+        resources: [
+          { type: TYPE, name: "a", id: "1" },
+          { type: TYPE, name: "a", id: "2" },
+        ],
+      }),
+    ).rejects.toThrow("has an ambiguous URN");
     await expect(parse({ resources: [{ type: TYPE, name: "a", id: "1", provider: "nope" }] })).rejects.toThrow(
       "the provider 'nope' for resource 'a' of type 'pulumi-nodejs:dynamic:Resource' has no entry in 'nameTable' or 'resources'",
     );
-    await expect(parse({ resources: [{ type: TYPE, name: "a", id: "1", inputs: { x: { [SIG_KEY]: "zzz" } } }] })).rejects.toThrow(
-      "unrecognized signature 'zzz' in property map",
-    );
+    await expect(
+      parse({ resources: [{ type: TYPE, name: "a", id: "1", inputs: { x: { [SIG_KEY]: "zzz" } } }] }),
+    ).rejects.toThrow("unrecognized signature 'zzz' in property map");
     await expect(parse({ resources: [{ type: "aws:s3/bucket:Bucket", name: "b", id: "1" }] })).rejects.toThrow(
       "the engine harness imports only dynamic resources",
     );
-    await expect(parse({ resources: [{ type: TYPE, name: "c", component: true }] })).rejects.toThrow("imports no components");
+    await expect(parse({ resources: [{ type: TYPE, name: "c", component: true }] })).rejects.toThrow(
+      "imports no components",
+    );
   });
 });

@@ -262,7 +262,8 @@ async function deserializeProperties(
         return makeSecret(await value(JSON.parse(json) as unknown));
       }
       case FLOAT_SIG: {
-        if (typeof obj.value !== "string") throw new Error("malformed float value: missing or non-string 'value' field");
+        if (typeof obj.value !== "string")
+          throw new Error("malformed float value: missing or non-string 'value' field");
         return Buffer.from(obj.value.padStart(16, "0"), "hex").readDoubleBE(0);
       }
       case ASSET_SIG:

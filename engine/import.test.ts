@@ -15,7 +15,8 @@ const plaintextSecret = (value: unknown) => ({ [SIG_KEY]: SECRET_SIG, plaintext:
 describe("engine harness import", () => {
   const toy = new ToyProgram();
   let provider = "";
-  const writeImportFile = (name: string, content: object) => writeFileSync(join(toy.dir, name), JSON.stringify(content));
+  const writeImportFile = (name: string, content: object) =>
+    writeFileSync(join(toy.dir, name), JSON.stringify(content));
 
   beforeAll(async () => {
     await toy.setup([{ name: "seed", value: "1" }]);
@@ -32,7 +33,13 @@ describe("engine harness import", () => {
       const imp = (...args: string[]) => toy.run(...args, "--stack", "imp");
       await toy.expectOk(imp("config", "set", "remoteDir", toy.remote));
       const aInputs = { name: "a", value: "1", token: plaintextSecret("imported-s3cret"), __provider: provider };
-      const aOutputs = { name: "a", value: "1", token: plaintextSecret("imported-s3cret"), extra: "kept", __provider: provider };
+      const aOutputs = {
+        name: "a",
+        value: "1",
+        token: plaintextSecret("imported-s3cret"),
+        extra: "kept",
+        __provider: provider,
+      };
       writeImportFile("import.json", {
         resources: [
           { type: TYPE, name: "a", id: "a-imported", inputs: aInputs, outputs: aOutputs },
@@ -63,10 +70,17 @@ describe("engine harness import", () => {
       expect(r.stdout).toContain(
         "warning: One or more imported inputs failed to validate. This is almost certainly a bug in the `pulumi-nodejs` provider.",
       );
-      expect(r.stdout).toContain(`warning: ${TYPE} resource 'c': property value value {invalid} has a problem: value must not be 'invalid'`);
+      expect(r.stdout).toContain(
+        `warning: ${TYPE} resource 'c': property value value {invalid} has a problem: value must not be 'invalid'`,
+      );
       // Check ran for each entry, with the supplied inputs as olds too; Read never did.
       let calls = toy.calls();
-      expect(calls.filter((c) => c.op === "check").map((c) => [c.name, c.hasOlds]).sort()).toEqual([
+      expect(
+        calls
+          .filter((c) => c.op === "check")
+          .map((c) => [c.name, c.hasOlds])
+          .sort(),
+      ).toEqual([
         ["a", true],
         ["b", true],
         ["c", true],
@@ -102,14 +116,33 @@ describe("engine harness import", () => {
       // The program declares the same resources: existing ones, so same or update, never create; an update clears
       // `protect`, which the program does not set.
       await toy.expectOk(
-        imp("config", "set", "resources", JSON.stringify([{ name: "a", value: "1" }, { name: "b", value: "2" }, { name: "c", value: "1" }])),
+        imp(
+          "config",
+          "set",
+          "resources",
+          JSON.stringify([
+            { name: "a", value: "1" },
+            { name: "b", value: "2" },
+            { name: "c", value: "1" },
+          ]),
+        ),
       );
       r = await toy.expectOk(imp("up", "--yes"));
       expect(r.stdout).toContain("    ~ 2 updated\n    2 unchanged\n");
       calls = toy.calls();
       expect(calls.some((c) => c.op === "create")).toBe(false);
-      expect(calls.filter((c) => c.op === "diff").map((c) => c.id).sort()).toEqual(["a-imported", "b-imported", "c-imported"]);
-      expect(calls.filter((c) => c.op === "update").map((c) => c.id).sort()).toEqual(["b-imported", "c-imported"]);
+      expect(
+        calls
+          .filter((c) => c.op === "diff")
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual(["a-imported", "b-imported", "c-imported"]);
+      expect(
+        calls
+          .filter((c) => c.op === "update")
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual(["b-imported", "c-imported"]);
       resources = toy.resources("imp");
       expect(resources.get("a")?.id).toBe("a-imported");
       expect(resources.get("a")?.outputs.extra).toBe("kept");
@@ -155,7 +188,9 @@ describe("engine harness import", () => {
       expect(r.stdout).toMatch(/\(y\):\n {4}error: code must be a string, not undefined\n/);
       expect(r.stdout).toContain("    = 1 imported\n    2 unchanged\n    3 errored\n");
       // Only z's Check reached the provider.
-      expect(toy.calls().filter((c) => c.op !== "configure")).toEqual([{ op: "check", name: "z", hasOlds: true, upstreamId: null }]);
+      expect(toy.calls().filter((c) => c.op !== "configure")).toEqual([
+        { op: "check", name: "z", hasOlds: true, upstreamId: null },
+      ]);
       let resources = toy.resources();
       expect([...resources.keys()].sort()).toEqual(["default", "seed", "toy-dev", "z"]);
       expect(resources.get("seed")?.id).toBe(seedId);
@@ -175,7 +210,12 @@ describe("engine harness import", () => {
       });
       r = await toy.expectOk(toy.run("import", "--file", "children.json", "--yes"));
       expect(r.stdout).toContain("    = 2 imported\n");
-      expect(toy.calls().filter((c) => c.op === "check").map((c) => c.name)).toEqual(["child", "grandchild"]);
+      expect(
+        toy
+          .calls()
+          .filter((c) => c.op === "check")
+          .map((c) => c.name),
+      ).toEqual(["child", "grandchild"]);
       resources = toy.resources();
       expect(resources.get("child")?.urn).toBe(`urn:pulumi:dev::toy::${TYPE}$${TYPE}::child`);
       expect(resources.get("child")?.parent).toBe(zUrn);
@@ -195,7 +235,12 @@ describe("engine harness import", () => {
       expect(r.exitCode).toBe(1);
       expect(r.stdout).toContain(refusal);
       expect(r.stdout).toContain(` -  seed [${TYPE}] deleted\n`);
-      expect(toy.calls().filter((c) => c.op === "delete").map((c) => c.name)).toEqual(["seed"]);
+      expect(
+        toy
+          .calls()
+          .filter((c) => c.op === "delete")
+          .map((c) => c.name),
+      ).toEqual(["seed"]);
       resources = toy.resources();
       expect([...resources.keys()].sort()).toEqual(["child", "default", "grandchild", "toy-dev", "z"]);
     },
@@ -231,7 +276,9 @@ describe("engine harness import", () => {
     });
     r = await other("import", "--file", "bad.json", "--yes");
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toBe("error: 1 error occurred:\n\t* resource 'noid' of type 'pulumi-nodejs:dynamic:Resource' has no ID\n\n");
+    expect(r.stderr).toBe(
+      "error: 1 error occurred:\n\t* resource 'noid' of type 'pulumi-nodejs:dynamic:Resource' has no ID\n\n",
+    );
     writeImportFile("bad.json", {
       resources: [
         { type: TYPE, name: "wire", id: "w", outputs: { s: { [SIG_KEY]: SECRET_SIG, value: "plain" } } },

@@ -34,7 +34,9 @@ describe("installPackage", () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test("selects exactly the files `npm pack` would publish", () => {
-    const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: join(root, "pkg"), encoding: "utf8" }));
+    const packed = JSON.parse(
+      execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: join(root, "pkg"), encoding: "utf8" }),
+    );
     const npmFiles = (packed[0].files as { path: string }[]).map((f) => f.path).sort();
     expect(packedFiles(join(root, "pkg"))).toEqual(npmFiles);
   });

@@ -19,20 +19,33 @@ interface PackageJson {
 // npm-packlist's rules: these are published whatever `files` says ...
 const ALWAYS = /^(readme|license|licence)(\..*)?$/i;
 // ... and these never are.
-const NEVER = new Set([".git", ".svn", ".hg", "CVS", "node_modules", ".npmrc", ".DS_Store", "npm-debug.log", "package-lock.json", "config.gypi"]);
+const NEVER = new Set([
+  ".git",
+  ".svn",
+  ".hg",
+  "CVS",
+  "node_modules",
+  ".npmrc",
+  ".DS_Store",
+  "npm-debug.log",
+  "package-lock.json",
+  "config.gypi",
+]);
 const NEVER_PATTERN = /^(\._.*|\..*\.swp|.*\.orig)$/;
 
 /** The files, relative to `packageRoot`, that `npm pack` would put in the tarball (for a plain `files` list). */
 export function packedFiles(packageRoot: string): string[] {
   const pkg = readPackageJson(packageRoot);
   const files = new Set<string>(["package.json"]);
-  for (const entry of readdirSync(packageRoot)) if (ALWAYS.test(entry) && statSync(join(packageRoot, entry)).isFile()) files.add(entry);
+  for (const entry of readdirSync(packageRoot))
+    if (ALWAYS.test(entry) && statSync(join(packageRoot, entry)).isFile()) files.add(entry);
   // Without `files` npm applies .npmignore/.gitignore rules, which this copy does not reproduce.
   if (!pkg.files) throw new Error(`install-package: ${packageRoot}/package.json has no "files" list`);
   const entries = pkg.files;
   const bins = typeof pkg.bin === "string" ? [pkg.bin] : Object.values(pkg.bin ?? {});
   for (const entry of [...entries, ...(pkg.main ? [pkg.main] : []), ...bins]) {
-    if (/[*?[\]{}!]/.test(entry)) throw new Error(`install-package: glob patterns in "files" are not supported (${entry})`);
+    if (/[*?[\]{}!]/.test(entry))
+      throw new Error(`install-package: glob patterns in "files" are not supported (${entry})`);
     const path = join(packageRoot, entry);
     if (existsSync(path)) walk(packageRoot, path, files);
   }

@@ -10,7 +10,10 @@ export function makeProgramDir(source: string): string {
   const parent = join(packageRoot(), ".state", "programs");
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, `${basename(source)}-`));
-  const skipped = (path: string) => relative(source, path).split(sep).some((p) => p === "node_modules" || p === ".state");
+  const skipped = (path: string) =>
+    relative(source, path)
+      .split(sep)
+      .some((p) => p === "node_modules" || p === ".state");
   cpSync(source, dir, { recursive: true, filter: (path) => !skipped(path) });
   return dir;
 }

@@ -18,7 +18,8 @@ export function readProject(dir: string): Project {
   const doc = (parseYaml(readFileSync(file, "utf8")) ?? {}) as ProjectFile;
   if (typeof doc.name !== "string" || doc.name === "") throw new Error(`${file}: project name is missing`);
 
-  const runtime = typeof doc.runtime === "string" ? { name: doc.runtime } : (doc.runtime as { name?: unknown; options?: unknown });
+  const runtime =
+    typeof doc.runtime === "string" ? { name: doc.runtime } : (doc.runtime as { name?: unknown; options?: unknown });
   if (runtime?.name !== "nodejs") throw new Error(`${file}: the harness runs only 'nodejs' programs`);
   const runtimeOptions = (runtime.options ?? {}) as { [key: string]: unknown };
 

@@ -43,7 +43,12 @@ describe("engine harness retainOnDelete", () => {
       expect(r.stdout).toContain("+-2 replaced");
       expect(r.stdout).not.toContain(" kept ");
       expect(toy.resources().get("kept")?.retainOnDelete).toBe(true);
-      expect(toy.calls().filter((c) => c.op !== "configure" && c.op !== "check" && c.op !== "diff").map((c) => c.op)).toEqual(["create", "create"]);
+      expect(
+        toy
+          .calls()
+          .filter((c) => c.op !== "configure" && c.op !== "check" && c.op !== "diff")
+          .map((c) => c.op),
+      ).toEqual(["create", "create"]);
       for (const name of ["swapped", "swapped-dbr"]) {
         expect(existsSync(join(toy.remote, before.get(name)!))).toBe(true);
         expect(toy.resources().get(name)?.id).not.toBe(before.get(name));
@@ -57,7 +62,12 @@ describe("engine harness retainOnDelete", () => {
       r = await toy.expectOk(toy.run("up", "--yes"));
       expect(r.stdout).toContain(` -  kept [${TYPE}] deleted[retain]\n`);
       expect(r.stdout).toContain(` -  gone [${TYPE}] deleted\n`);
-      expect(toy.calls().filter((c) => c.op === "delete").map((c) => c.name)).toEqual(["gone"]);
+      expect(
+        toy
+          .calls()
+          .filter((c) => c.op === "delete")
+          .map((c) => c.name),
+      ).toEqual(["gone"]);
       expect(existsSync(join(toy.remote, before.get("kept")!))).toBe(true);
       expect([...toy.resources().keys()].sort()).toEqual(["default", "swapped", "toy-dev"]);
 

@@ -14,7 +14,8 @@ import type { ResourceState, StackContext } from "./types";
 export async function runDestroy(ctx: StackContext, olds: ResourceState[], runProgram = false): Promise<boolean> {
   const report = new Report(ctx.output, "destroy", ctx.stack);
   let host: Promise<ProviderHost> | undefined;
-  const getHost = () => (host ??= launchProviderHost(ctx, stateProvider(ctx, olds, runProgram), UNUSED_ENGINE_ADDRESS, "destroy"));
+  const getHost = () =>
+    (host ??= launchProviderHost(ctx, stateProvider(ctx, olds, runProgram), UNUSED_ENGINE_ADDRESS, "destroy"));
   let ok = true;
   try {
     const deleted = await deleteInReverseOrder(
@@ -53,6 +54,9 @@ export async function runDestroy(ctx: StackContext, olds: ResourceState[], runPr
     return ok;
   } finally {
     report.finish();
-    await host?.then((h) => h.close(), () => undefined);
+    await host?.then(
+      (h) => h.close(),
+      () => undefined,
+    );
   }
 }

@@ -19,7 +19,14 @@ import { runPulumiCli, pulumiOnPath } from "./run-pulumi-cli";
 import { runRefresh } from "./run-refresh";
 import { runStateDelete } from "./run-state-delete";
 import { runUpdate } from "./run-update";
-import { configFilePath, loadStackConfig, qualifyKey, removeConfigValue, setConfigValue, stackCrypter } from "./stack-config";
+import {
+  configFilePath,
+  loadStackConfig,
+  qualifyKey,
+  removeConfigValue,
+  setConfigValue,
+  stackCrypter,
+} from "./stack-config";
 import type { Output, Project, StackContext } from "./types";
 
 export interface EngineOptions {
@@ -76,11 +83,14 @@ async function dispatch(
 ): Promise<number> {
   const [command, ...rest] = positionals;
   if (!["config", "stack", "state", "up", "preview", "refresh", "destroy", "import"].includes(command ?? "")) {
-    throw new UsageError(`unknown command '${command ?? ""}' (up, preview, refresh, destroy, import, config, stack, state)`);
+    throw new UsageError(
+      `unknown command '${command ?? ""}' (up, preview, refresh, destroy, import, config, stack, state)`,
+    );
   }
   if (values.protect !== undefined && command !== "import") throw new UsageError("unknown flag: --protect");
   for (const flag of ["force", "target-dependents"] as const) {
-    if (values[flag] && command !== "state") throw new UsageError(`the engine harness takes --${flag} only with state delete`);
+    if (values[flag] && command !== "state")
+      throw new UsageError(`the engine harness takes --${flag} only with state delete`);
   }
   const cwd = resolve(baseDir, values.cwd ?? ".");
   const project = readProject(cwd);
@@ -112,18 +122,26 @@ async function dispatch(
       return stackCommand(rest, values, stateFilePath(stateDir, stack), crypter, output);
     case "state": {
       const [sub, ...urns] = rest;
-      if (!["delete", "rm", "remove"].includes(sub ?? "")) throw new UsageError("usage: state delete URN... [--force] [--target-dependents]");
+      if (!["delete", "rm", "remove"].includes(sub ?? ""))
+        throw new UsageError("usage: state delete URN... [--force] [--target-dependents]");
       const options = { force: Boolean(values.force), targetDependents: Boolean(values["target-dependents"]) };
-      await runStateDelete({ project, stack, stateFile: stateFilePath(stateDir, stack), crypter, output }, urns, options);
+      await runStateDelete(
+        { project, stack, stateFile: stateFilePath(stateDir, stack), crypter, output },
+        urns,
+        options,
+      );
       return 0;
     }
     case "import": {
       // In the CLI's order: the file is read, then --yes is required, then the file is checked.
       if (!values.file) {
         if (rest.length > 0) throw new UsageError("the engine harness imports only from an import file (--file FILE)");
-        throw new Error("an inline resource must be specified if no converter or import file is used, missing type, name, and id");
+        throw new Error(
+          "an inline resource must be specified if no converter or import file is used, missing type, name, and id",
+        );
       }
-      if (rest.length > 0) throw new Error("an inline resource may not be specified in conjunction with an import file");
+      if (rest.length > 0)
+        throw new Error("an inline resource may not be specified in conjunction with an import file");
       // The CLI changes to the --cwd directory first, so a relative path is relative to it.
       const file = readImportFile(resolve(cwd, values.file));
       if (!values.yes && !values["skip-preview"]) throw new UsageError(NO_CONFIRMATION_IMPORT);
@@ -137,12 +155,15 @@ async function dispatch(
       // up, preview, refresh, destroy
       if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(" ")}`);
       if (command !== "preview" && !values.yes && !values["skip-preview"]) {
-        throw new UsageError("--yes or --skip-preview must be passed in to proceed when running in non-interactive mode");
+        throw new UsageError(
+          "--yes or --skip-preview must be passed in to proceed when running in non-interactive mode",
+        );
       }
       const ctx = await stackContext();
       installIfDepended(project);
       const olds = await loadResources(ctx.stateFile, crypter);
-      if (values["run-program"] && command !== "refresh" && command !== "destroy") throw new UsageError(`unknown flag: --run-program`);
+      if (values["run-program"] && command !== "refresh" && command !== "destroy")
+        throw new UsageError(`unknown flag: --run-program`);
       const runProgram = Boolean(values["run-program"]);
       const ok =
         command === "refresh"
@@ -187,10 +208,11 @@ async function stackCommand(
   crypter: ReturnType<typeof stackCrypter>,
   output: Output,
 ): Promise<number> {
-  if (args.length !== 1 || args[0] !== "export") throw new UsageError("usage: stack export [--show-secrets] [--file FILE]");
-  const text = JSON.stringify(await exportDeployment(stateFile, Boolean(values["show-secrets"]), crypter), null, 4) + "\n";
+  if (args.length !== 1 || args[0] !== "export")
+    throw new UsageError("usage: stack export [--show-secrets] [--file FILE]");
+  const text =
+    JSON.stringify(await exportDeployment(stateFile, Boolean(values["show-secrets"]), crypter), null, 4) + "\n";
   if (values.file) writeFileSync(values.file, text);
   else output.out(text);
   return 0;
 }
-

@@ -41,7 +41,9 @@ export async function runImport(
   const provider = stateProvider(ctx, olds);
   for (const spec of imports) {
     if (spec.provider && spec.provider !== provider.urn) {
-      throw new Error(`the engine harness imports only with the default provider ${provider.urn}, not ${spec.provider}`);
+      throw new Error(
+        `the engine harness imports only with the default provider ${provider.urn}, not ${spec.provider}`,
+      );
     }
   }
   const report = new Report(ctx.output, "import", ctx.stack);
@@ -164,7 +166,10 @@ export async function runImport(
     return !failed;
   } finally {
     report.finish();
-    await host?.then((h) => h.close(), () => undefined);
+    await host?.then(
+      (h) => h.close(),
+      () => undefined,
+    );
   }
 }
 

@@ -34,12 +34,20 @@ export async function runPulumiCli(
     PULUMI_BACKEND_URL: `file://${resolve(cwd, values["state-dir"] ?? ".state")}`,
     PULUMI_SKIP_UPDATE_CHECK: "true",
   };
-  if (env.PULUMI_CONFIG_PASSPHRASE === undefined && !env.PULUMI_CONFIG_PASSPHRASE_FILE) env.PULUMI_CONFIG_PASSPHRASE = "";
+  if (env.PULUMI_CONFIG_PASSPHRASE === undefined && !env.PULUMI_CONFIG_PASSPHRASE_FILE)
+    env.PULUMI_CONFIG_PASSPHRASE = "";
   installIfDepended(readProject(cwd));
 
-  const select = await pulumi(["stack", "select", "--create", "--stack", stack, "--cwd", cwd, "--non-interactive"], env);
+  const select = await pulumi(
+    ["stack", "select", "--create", "--stack", stack, "--cwd", cwd, "--non-interactive"],
+    env,
+  );
   if (select.exitCode !== 0) return select;
-  return pulumi([...withoutLocationFlags(args), "--stack", stack, "--cwd", cwd, "--non-interactive"], env, options.echo);
+  return pulumi(
+    [...withoutLocationFlags(args), "--stack", stack, "--cwd", cwd, "--non-interactive"],
+    env,
+    options.echo,
+  );
 }
 
 /** The arguments less --stack, --cwd (given again, resolved) and --state-dir (the harness's own). */

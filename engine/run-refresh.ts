@@ -19,7 +19,9 @@ export async function runRefresh(ctx: StackContext, olds: ResourceState[], runPr
   let host: Promise<ProviderHost> | undefined;
   const getHost = () => (host ??= launchProviderHost(ctx, provider, UNUSED_ENGINE_ADDRESS, "refresh"));
   try {
-    const result = await refreshResources(olds, getHost, limiter(ctx.parallel), report, (op, urn) => report.step(op, urn));
+    const result = await refreshResources(olds, getHost, limiter(ctx.parallel), report, (op, urn) =>
+      report.step(op, urn),
+    );
     // With --run-program the stored provider was updated to the current config; otherwise it is kept as it was.
     const resources = result.resources.map((r) => (r.urn === provider.urn && runProgram ? provider : r));
     await saveResources(
@@ -31,6 +33,9 @@ export async function runRefresh(ctx: StackContext, olds: ResourceState[], runPr
     return result.ok;
   } finally {
     report.finish();
-    await host?.then((h) => h.close(), () => undefined);
+    await host?.then(
+      (h) => h.close(),
+      () => undefined,
+    );
   }
 }

@@ -36,7 +36,9 @@ export async function runStateDelete(ctx: Context, urns: string[], options: Stat
 function allowDeletion(ctx: Context, r: ResourceState, options: StateDeleteOptions): void {
   if (!r.protect) return;
   if (!options.force) {
-    throw new Error(`${r.urn} can't be safely deleted because it is protected. Re-run this command with --force to force deletion`);
+    throw new Error(
+      `${r.urn} can't be safely deleted because it is protected. Re-run this command with --force to force deletion`,
+    );
   }
   ctx.output.err(`warning: deleting protected resource ${r.urn} due to presence of --force\n`);
 }
@@ -45,11 +47,14 @@ const URNS_HINT =
   "To list the resource URNs in the stack, run `pulumi stack --show-urns`; to inspect the full state, run `pulumi stack export`.";
 
 function locate(resources: ResourceState[], urn: string): ResourceState {
-  if (!urn.startsWith("urn:pulumi:") || urn.split("::").length < 4) throw new Error(`"${urn}" is not a valid resource URN\n${URNS_HINT}`);
+  if (!urn.startsWith("urn:pulumi:") || urn.split("::").length < 4)
+    throw new Error(`"${urn}" is not a valid resource URN\n${URNS_HINT}`);
   const found = resources.filter((r) => r.urn === urn);
   if (found.length === 0) throw new Error(`No such resource "${urn}" exists in the current state\n${URNS_HINT}`);
   if (found.length > 1) {
-    throw new Error(`Resource URN ambiguously referred to multiple resources. Did you mean:\n${found.map((r) => `  ${r.id ?? ""}\n`).join("")}`);
+    throw new Error(
+      `Resource URN ambiguously referred to multiple resources. Did you mean:\n${found.map((r) => `  ${r.id ?? ""}\n`).join("")}`,
+    );
   }
   return found[0];
 }
@@ -72,7 +77,10 @@ function deleteOrder(resources: ResourceState[], targets: ResourceState[]): Reso
   const order: ResourceState[] = [];
   while (remaining.size > 0) {
     const next = [...remaining].find((t) => !dependentsOf(resources, t).some((d) => remaining.has(d)));
-    if (!next) throw new Error("could not order deletions: selected resources have cyclic or conflicting dependencies; try deleting them one at a time");
+    if (!next)
+      throw new Error(
+        "could not order deletions: selected resources have cyclic or conflicting dependencies; try deleting them one at a time",
+      );
     order.push(next);
     remaining.delete(next);
   }

@@ -67,7 +67,10 @@ class Update {
     this.limit = limiter(ctx.parallel);
     this.stackUrn = makeUrn(ctx.stack, ctx.project.name, "", ROOT_STACK_TYPE, `${ctx.project.name}-${ctx.stack}`);
     const providerUrn = defaultProviderUrn(ctx);
-    this.provider = defaultProviderState(ctx, olds.find((r) => r.urn === providerUrn && !r.delete));
+    this.provider = defaultProviderState(
+      ctx,
+      olds.find((r) => r.urn === providerUrn && !r.delete),
+    );
   }
 
   async run(): Promise<boolean> {
@@ -93,15 +96,24 @@ class Update {
     } finally {
       this.report.finish();
       await monitor.close();
-      await this.host.then((h) => h.close(), () => undefined);
+      await this.host.then(
+        (h) => h.close(),
+        () => undefined,
+      );
     }
     return !this.failed;
   }
 
   private async refresh(): Promise<void> {
-    const result = await refreshResources(this.olds, () => this.host, this.limit, this.report, (op, urn) => {
-      if (op !== "same") this.report.step(op, urn);
-    });
+    const result = await refreshResources(
+      this.olds,
+      () => this.host,
+      this.limit,
+      this.report,
+      (op, urn) => {
+        if (op !== "same") this.report.step(op, urn);
+      },
+    );
     this.olds = result.resources;
     if (!result.ok) this.fail();
   }
@@ -128,7 +140,11 @@ class Update {
       await this.drain();
       if (code !== 0) {
         // 32: the program reported its error through Engine.Log already.
-        if (code !== 32) this.report.error(this.stackUrn, `an unhandled error occurred: Program exited with non-zero exit code: ${code}`);
+        if (code !== 32)
+          this.report.error(
+            this.stackUrn,
+            `an unhandled error occurred: Program exited with non-zero exit code: ${code}`,
+          );
         this.fail();
       }
     }
@@ -260,7 +276,12 @@ class Update {
     return true;
   }
 
-  private async execute(reg: Registration, urn: string, old: ResourceState | undefined, plan: Plan): Promise<RegistrationResult> {
+  private async execute(
+    reg: Registration,
+    urn: string,
+    old: ResourceState | undefined,
+    plan: Plan,
+  ): Promise<RegistrationResult> {
     const { preview } = this.options;
     const now = new Date().toISOString();
     const base: ResourceState = { ...this.base(reg, urn), provider: providerReference(this.provider) };
@@ -284,7 +305,14 @@ class Update {
       const host = await this.host;
       try {
         if (plan.op === "update") {
-          const outputs = await host.update(urn, old!.id ?? "", old!.inputs ?? {}, old!.outputs ?? {}, plan.inputs, preview);
+          const outputs = await host.update(
+            urn,
+            old!.id ?? "",
+            old!.inputs ?? {},
+            old!.outputs ?? {},
+            plan.inputs,
+            preview,
+          );
           this.superseded.add(old!);
           return finish(outputs, { id: old!.id, created: old!.created, modified: now });
         }

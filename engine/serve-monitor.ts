@@ -81,10 +81,7 @@ export async function serveMonitor(handlers: MonitorHandlers): Promise<Monitor> 
       );
     },
     registerResourceOutputs(call, callback) {
-      handlers.registerResourceOutputs(
-        call.request.getUrn(),
-        (call.request.getOutputs()?.toJavaScript() ?? {}),
-      );
+      handlers.registerResourceOutputs(call.request.getUrn(), call.request.getOutputs()?.toJavaScript() ?? {});
       callback(null, new Empty());
     },
     signalAndWaitForShutdown(_call, callback) {
@@ -113,7 +110,9 @@ export async function serveMonitor(handlers: MonitorHandlers): Promise<Monitor> 
   server.addService(resourceRpc.ResourceMonitorService, monitor as grpc.UntypedServiceImplementation);
   server.addService(engineRpc.EngineService, engine as grpc.UntypedServiceImplementation);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   return {
     address: `127.0.0.1:${port}`,
@@ -148,7 +147,7 @@ function toRegistration(req: resourcePb.RegisterResourceRequest): Registration {
     name: req.getName(),
     parent: req.getParent(),
     custom: req.getCustom(),
-    object: (req.getObject()?.toJavaScript() ?? {}),
+    object: req.getObject()?.toJavaScript() ?? {},
     dependencies: req.getDependenciesList(),
     propertyDependencies,
     deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,

@@ -57,13 +57,19 @@ export async function loadStackConfig(file: string, crypter: () => Promise<Crypt
   return config;
 }
 
-async function decryptWithin(raw: unknown, crypter: () => Promise<Crypter>, found: { secure: boolean }): Promise<unknown> {
+async function decryptWithin(
+  raw: unknown,
+  crypter: () => Promise<Crypter>,
+  found: { secure: boolean },
+): Promise<unknown> {
   if (isSecure(raw)) {
     found.secure = true;
     return (await crypter()).decrypt(raw.secure);
   }
   if (typeof raw !== "object" || raw === null) return raw;
-  const entries = await Promise.all(Object.entries(raw).map(async ([k, v]) => [k, await decryptWithin(v, crypter, found)] as const));
+  const entries = await Promise.all(
+    Object.entries(raw).map(async ([k, v]) => [k, await decryptWithin(v, crypter, found)] as const),
+  );
   return Array.isArray(raw) ? entries.map(([, v]) => v) : Object.fromEntries(entries);
 }
 
@@ -81,7 +87,8 @@ export async function setConfigValue(
   const doc = readDocument(file);
   const within = (current: unknown, [head, ...rest]: string[]): unknown => {
     if (head === undefined) return stored;
-    const object = typeof current === "object" && current !== null && !isSecure(current) ? (current as Record<string, unknown>) : {};
+    const object =
+      typeof current === "object" && current !== null && !isSecure(current) ? (current as Record<string, unknown>) : {};
     return { ...object, [head]: within(object[head], rest) };
   };
   writeDocument(file, { ...doc, config: { ...doc.config, [key]: within(doc.config?.[key], path) } });
@@ -100,7 +107,7 @@ function isSecure(raw: unknown): raw is { secure: string } {
 
 function readDocument(file: string): ConfigDocument {
   if (!existsSync(file)) return {};
-  return (parseYaml(readFileSync(file, "utf8")) ?? {});
+  return parseYaml(readFileSync(file, "utf8")) ?? {};
 }
 
 function writeDocument(file: string, doc: ConfigDocument): void {

@@ -62,7 +62,13 @@ export class InitError extends ProviderError {
 
 export interface ProviderHost {
   check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<{ inputs: PropertyMap; failures: CheckFailure[] }>;
-  diff(urn: string, id: string, oldInputs: PropertyMap, oldOutputs: PropertyMap, news: PropertyMap): Promise<DiffResult>;
+  diff(
+    urn: string,
+    id: string,
+    oldInputs: PropertyMap,
+    oldOutputs: PropertyMap,
+    news: PropertyMap,
+  ): Promise<DiffResult>;
   create(urn: string, news: PropertyMap, preview: boolean): Promise<{ id: string; outputs: PropertyMap }>;
   update(
     urn: string,
@@ -84,7 +90,10 @@ export interface ProviderHost {
 }
 
 /** Starts the host and configures it; resolves once it has accepted Configure. */
-export async function startProviderHost(options: ProviderHostOptions, configure: ConfigureOptions): Promise<ProviderHost> {
+export async function startProviderHost(
+  options: ProviderHostOptions,
+  configure: ConfigureOptions,
+): Promise<ProviderHost> {
   const { port, stop } = await launch(options);
   const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
   const call = <Res>(invoke: (callback: (err: grpc.ServiceError | null, res: Res) => void) => unknown) =>
@@ -94,7 +103,9 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
   configureReq.setArgs(Struct.fromJavaScript(configure.args));
   // The deprecated `variables` too, as the engine still sends them (the Node host reads only `args`).
   for (const [key, value] of Object.entries(unwrapSecretsInMap(configure.args))) {
-    configureReq.getVariablesMap().set(`pulumi-nodejs:config:${key}`, typeof value === "string" ? value : JSON.stringify(value));
+    configureReq
+      .getVariablesMap()
+      .set(`pulumi-nodejs:config:${key}`, typeof value === "string" ? value : JSON.stringify(value));
   }
   configureReq.setAcceptsecrets(true);
   configureReq.setAcceptresources(true);
@@ -135,7 +146,7 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
       req.setNews(wire(news));
       const resp = await call<providerPb.CheckResponse>((cb) => client.check(req, cb));
       return {
-        inputs: remark((resp.getInputs()?.toJavaScript() ?? {}), news),
+        inputs: remark(resp.getInputs()?.toJavaScript() ?? {}, news),
         failures: resp.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
       };
     },
@@ -167,7 +178,7 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
       req.setPreview(preview);
       try {
         const resp = await call<providerPb.CreateResponse>((cb) => client.create(req, cb));
-        return { id: resp.getId(), outputs: remark((resp.getProperties()?.toJavaScript() ?? {}), news) };
+        return { id: resp.getId(), outputs: remark(resp.getProperties()?.toJavaScript() ?? {}, news) };
       } catch (e) {
         throw remarkInitError(e, news, remark);
       }
@@ -183,7 +194,7 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
       req.setPreview(preview);
       try {
         const resp = await call<providerPb.UpdateResponse>((cb) => client.update(req, cb));
-        return remark((resp.getProperties()?.toJavaScript() ?? {}), news);
+        return remark(resp.getProperties()?.toJavaScript() ?? {}, news);
       } catch (e) {
         throw remarkInitError(e, news, remark);
       }
@@ -206,7 +217,7 @@ export async function startProviderHost(options: ProviderHostOptions, configure:
       const newInputs = resp.getInputs()?.toJavaScript();
       return {
         id: resp.getId(),
-        outputs: remark((resp.getProperties()?.toJavaScript() ?? {}), outputs),
+        outputs: remark(resp.getProperties()?.toJavaScript() ?? {}, outputs),
         inputs: newInputs === undefined ? undefined : remark(newInputs, inputs ?? {}),
       };
     },
@@ -274,7 +285,7 @@ function toProviderError(err: grpc.ServiceError): ProviderError {
       return new InitError(
         err.details,
         init.getId(),
-        (init.getProperties()?.toJavaScript() ?? {}),
+        init.getProperties()?.toJavaScript() ?? {},
         init.getReasonsList(),
       );
     }
@@ -282,6 +293,10 @@ function toProviderError(err: grpc.ServiceError): ProviderError {
   return new ProviderError(err.details || err.message);
 }
 
-function remarkInitError(e: unknown, news: PropertyMap, remark: (r: PropertyMap, f: PropertyMap) => PropertyMap): unknown {
+function remarkInitError(
+  e: unknown,
+  news: PropertyMap,
+  remark: (r: PropertyMap, f: PropertyMap) => PropertyMap,
+): unknown {
   return e instanceof InitError ? new InitError(e.message, e.id, remark(e.outputs, news), e.reasons) : e;
 }

@@ -62,7 +62,12 @@ describe("engine harness state delete", () => {
     "--target-dependents takes the dependents along; a protected resource needs --force",
     async () => {
       const provider = toy.resources().get("base")?.inputs.__provider;
-      const entry = { type: TYPE, name: "imported", id: "imported-1", inputs: { name: "imported", value: "1", __provider: provider } };
+      const entry = {
+        type: TYPE,
+        name: "imported",
+        id: "imported-1",
+        inputs: { name: "imported", value: "1", __provider: provider },
+      };
       writeFileSync(join(toy.dir, "import.json"), JSON.stringify({ resources: [{ ...entry, outputs: entry.inputs }] }));
       await toy.expectOk(toy.run("import", "--file", "import.json", "--yes"));
       expect(toy.resources().get("imported")?.protect).toBe(true);

@@ -24,7 +24,13 @@ const PROGRAM = join(__dirname, "declared");
  * with `token` given as the secret stack config `github:token` (or as GITHUB_TOKEN), and `environment` added to the
  * harness's. Everything the harness printed (but state exports) is kept, so tests can search it all.
  */
-export async function declaredStack(url: string, token: string, program = PROGRAM, tokenVia: "config" | "environment" = "config", environment: Record<string, string> = {}) {
+export async function declaredStack(
+  url: string,
+  token: string,
+  program = PROGRAM,
+  tokenVia: "config" | "environment" = "config",
+  environment: Record<string, string> = {},
+) {
   const dir = makeProgramDir(program);
   const env: Record<string, string> = {
     PULUMI_CONFIG_PASSPHRASE: "test passphrase",
@@ -40,7 +46,8 @@ export async function declaredStack(url: string, token: string, program = PROGRA
     if (args[0] !== "stack") printed.push(result.stdout, result.stderr);
     return result;
   };
-  const config = (key: string, value: string, secret = false) => run("config", "set", ...(secret ? ["--secret"] : []), key, value);
+  const config = (key: string, value: string, secret = false) =>
+    run("config", "set", ...(secret ? ["--secret"] : []), key, value);
 
   await config("github:baseUrl", url);
   if (tokenVia === "config") await config("github:token", token, true);
@@ -53,7 +60,8 @@ export async function declaredStack(url: string, token: string, program = PROGRA
     /** Sets the program's resources (values as secret config) for the next operation. */
     async declare(resources: Declared[]) {
       for (const key of Object.keys(env)) if (key.startsWith("VALUE_")) delete env[key];
-      for (const { name, value } of resources) if (value !== undefined) env[`VALUE_${name.toUpperCase().replace(/-/g, "_")}`] = value;
+      for (const { name, value } of resources)
+        if (value !== undefined) env[`VALUE_${name.toUpperCase().replace(/-/g, "_")}`] = value;
       await config("resources", JSON.stringify(resources.map(({ value: _value, ...rest }) => rest)));
     },
     up: (...flags: string[]) => run("up", "--yes", ...flags),
@@ -65,7 +73,10 @@ export async function declaredStack(url: string, token: string, program = PROGRA
       return (JSON.parse(result.stdout) as { deployment: Exported }).deployment;
     },
     /** Every file the harness keeps for this stack (state, config, provider log), as text. */
-    files: () => readdirSync(join(dir, ".state")).filter((f) => !f.startsWith("programs")).map((f) => readFileSync(join(dir, ".state", f), "utf8")),
+    files: () =>
+      readdirSync(join(dir, ".state"))
+        .filter((f) => !f.startsWith("programs"))
+        .map((f) => readFileSync(join(dir, ".state", f), "utf8")),
     printed: () => printed.join("\n"),
     /** The environment the program gets (the values), for running the harness's command by hand. */
     env: () => ({ ...env }),
@@ -75,5 +86,7 @@ export async function declaredStack(url: string, token: string, program = PROGRA
 
 /** The resources of one type in an export, by name. */
 export function byName(exported: { resources: Array<{ urn: string; type: string }> }, type: string) {
-  return Object.fromEntries(exported.resources.filter((r) => r.type.endsWith(`:${type}`)).map((r) => [r.urn.split("::").pop()!, r as any]));
+  return Object.fromEntries(
+    exported.resources.filter((r) => r.type.endsWith(`:${type}`)).map((r) => [r.urn.split("::").pop()!, r as any]),
+  );
 }

@@ -40,7 +40,9 @@ function tokenRefused(failure: TokenExchangeFailure, app: AppAuthSettings): Cred
   const said = githubMessage(failure);
   const check = checkFor(failure.status, said, app);
   if (!check) return undefined;
-  return new CredentialsError(`GitHub App ${app.appId} could not get an installation token for installation ${app.installationId}: GitHub answered ${failure.status}: "${said}". ${check}`);
+  return new CredentialsError(
+    `GitHub App ${app.appId} could not get an installation token for installation ${app.installationId}: GitHub answered ${failure.status}: "${said}". ${check}`,
+  );
 }
 
 function checkFor(status: number | undefined, said: string, app: AppAuthSettings): string | undefined {
@@ -50,7 +52,9 @@ function checkFor(status: number | undefined, said: string, app: AppAuthSettings
     case 404:
       return `The app has no installation ${app.installationId}: check github:appAuth.installationId (or GITHUB_APP_INSTALLATION_ID), the last part of the URL of the installation's settings page, and that the app is installed where the secrets are.`;
     case 403:
-      return /rate limit/i.test(said) ? undefined : "The installation may be suspended: check it in the settings of the organization or account it is installed on.";
+      return /rate limit/i.test(said)
+        ? undefined
+        : "The installation may be suspended: check it in the settings of the organization or account it is installed on.";
     default:
       return undefined;
   }

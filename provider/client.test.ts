@@ -16,11 +16,21 @@ afterEach(() => emulator?.close());
 
 async function burst(limits: typeof GITHUB_LIMITS, pointsPerMinute: number) {
   emulator = await startEmulator({ port: 0, limits });
-  const context = createContext({ ...SETTING_DEFAULTS, token: TOKEN, baseUrl: emulator.url, pointsPerMinute, minuteMs: limits.minuteMs });
+  const context = createContext({
+    ...SETTING_DEFAULTS,
+    token: TOKEN,
+    baseUrl: emulator.url,
+    pointsPerMinute,
+    minuteMs: limits.minuteMs,
+  });
   const started = Date.now();
   await Promise.all(
     Array.from({ length: WRITES }, async (_, i) => {
-      const checked = await repoSecret.check(context, {}, { owner: "octo-org", repository: "hello-world", secretName: `S${i}`, plaintextValue: `v${i}` });
+      const checked = await repoSecret.check(
+        context,
+        {},
+        { owner: "octo-org", repository: "hello-world", secretName: `S${i}`, plaintextValue: `v${i}` },
+      );
       await repoSecret.create(context, asEngineSends(checked.inputs));
     }),
   );

@@ -30,10 +30,14 @@ export const CLIENT_DEFAULTS = {
  */
 export function createClient(settings: ProviderSettings, clock: GitHubClock): Octokit {
   const retryWhileBudgetLasts = (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) =>
-    retryCount < CLIENT_DEFAULTS.rateLimitRetries && retryAfter >= 0 && retryAfter <= CLIENT_DEFAULTS.maxRateLimitWaitSeconds;
+    retryCount < CLIENT_DEFAULTS.rateLimitRetries &&
+    retryAfter >= 0 &&
+    retryAfter <= CLIENT_DEFAULTS.maxRateLimitWaitSeconds;
   const client = new GitHubClient({
     // A token given explicitly (a lookup's own) is used even when the settings name an app.
-    ...(settings.appAuth && !settings.token ? { authStrategy: appAuthStrategy, auth: settings.appAuth } : { auth: settings.token }),
+    ...(settings.appAuth && !settings.token
+      ? { authStrategy: appAuthStrategy, auth: settings.appAuth }
+      : { auth: settings.token }),
     baseUrl: settings.baseUrl,
     userAgent: "pulumi-github-secrets",
     retry: { retryAfterBaseValue: CLIENT_DEFAULTS.retryBaseMs },

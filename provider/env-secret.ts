@@ -12,7 +12,12 @@ import type { EnvSecretInputs, ValueSecretOutputs } from "./types";
 export const envSecret = secretResource<EnvSecretInputs, ValueSecretOutputs>({
   kind: "EnvSecret",
   identity: ["owner", "repository", "environment", "secretName"],
-  scopeOf: (props) => ({ kind: "environment", owner: String(props.owner), repository: String(props.repository), environment: String(props.environment) }),
+  scopeOf: (props) => ({
+    kind: "environment",
+    owner: String(props.owner),
+    repository: String(props.repository),
+    environment: String(props.environment),
+  }),
   checkIdentity: (news) => [
     checkOwner("owner", news.owner),
     checkRepository("repository", news.repository),

@@ -117,7 +117,8 @@ function refusalAdvice(status: number, subject: string): string {
 export function apiError(error: unknown, label: string, action: string, subject: string): Error {
   if (error instanceof CredentialsError) return new Error(`${label}: ${action} failed: ${error.message}`);
   const failure = (error ?? {}) as RequestFailure;
-  const request = failure.request?.method && failure.request.url ? ` (${failure.request.method} ${failure.request.url})` : "";
+  const request =
+    failure.request?.method && failure.request.url ? ` (${failure.request.method} ${failure.request.url})` : "";
   const mayHaveLanded = WRITE_METHODS.has(failure.request?.method ?? "")
     ? " The change may have reached GitHub all the same: the next `pulumi up` checks and writes it again if needed."
     : "";
@@ -125,7 +126,9 @@ export function apiError(error: unknown, label: string, action: string, subject:
     case "refused": {
       const status = statusOf(error)!;
       const said = githubMessage(failure);
-      return new Error(`${label}: ${action} failed: GitHub answered ${status}${said ? `: "${said}"` : ""}${request}. ${refusalAdvice(status, subject)}`);
+      return new Error(
+        `${label}: ${action} failed: GitHub answered ${status}${said ? `: "${said}"` : ""}${request}. ${refusalAdvice(status, subject)}`,
+      );
     }
     case "unreadable": {
       const unreadable = unreadableIn(error)!;

@@ -28,7 +28,11 @@ export function githubFetch(timeoutMs: number, clock: GitHubClock): typeof fetch
     }
     checkReadable(response, body, init?.method ?? "GET");
     clock.observe(response.headers.get("date"));
-    const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const copy = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
     Object.defineProperty(copy, "url", { value: response.url });
     return copy;
   };

@@ -45,7 +45,9 @@ export async function writeSecret(
   if (value.kind === "sealed") {
     return put(value.encryptedValue, value.keyId).catch((error) => {
       if (!refusedForKey(error)) throw failed(error);
-      throw new Error(`${label}: GitHub refused encryptedValue: it was not sealed for the current public key (keyId "${value.keyId}"). Seal the value again for the key that \`getPublicKey\` or GitHub's public-key endpoint returns now, and update keyId.`);
+      throw new Error(
+        `${label}: GitHub refused encryptedValue: it was not sealed for the current public key (keyId "${value.keyId}"). Seal the value again for the key that \`getPublicKey\` or GitHub's public-key endpoint returns now, and update keyId.`,
+      );
     });
   }
   let key = await context.publicKeys.get(scope).catch(async (error) => {
@@ -79,7 +81,11 @@ export const VISIBILITIES = ["all", "private", "selected"] as const;
 /** A secret as GitHub describes it in a read or a list, each field checked. */
 export function secretOnGitHub(fields: AnswerFields): SecretOnGitHub {
   const visibility = fields.optionalOneOf("visibility", VISIBILITIES);
-  return { createdAt: fields.timestamp("created_at"), updatedAt: fields.timestamp("updated_at"), ...(visibility && { visibility }) };
+  return {
+    createdAt: fields.timestamp("created_at"),
+    updatedAt: fields.timestamp("updated_at"),
+    ...(visibility && { visibility }),
+  };
 }
 
 export const READ_DEFAULTS = {
@@ -122,7 +128,12 @@ export async function readSecret(
 }
 
 /** Deletes a secret; one that is already gone counts as deleted. */
-export async function deleteSecret(context: ProviderContext, scope: Scope, secretName: string, label: string): Promise<void> {
+export async function deleteSecret(
+  context: ProviderContext,
+  scope: Scope,
+  secretName: string,
+  label: string,
+): Promise<void> {
   const { route, params } = secretRoute("DELETE", scope, secretName);
   try {
     await context.client.request(route, params);

@@ -23,13 +23,18 @@ function currentContext(): ProviderContext {
 }
 
 /** The engine's side of one kind: Pulumi hands untyped state in, which is the state this kind stored. */
-function served<Inputs extends object, Outputs extends object>(implementation: ResourceImplementation<Inputs, Outputs>): dynamic.ResourceProvider {
+function served<Inputs extends object, Outputs extends object>(
+  implementation: ResourceImplementation<Inputs, Outputs>,
+): dynamic.ResourceProvider {
   return {
-    check: (olds: Record<string, unknown>, news: Record<string, unknown>) => implementation.check(currentContext(), olds, news),
+    check: (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+      implementation.check(currentContext(), olds, news),
     diff: (id: string, olds: Inputs & Outputs, news: Inputs) => implementation.diff(currentContext(), id, olds, news),
     create: (inputs: Inputs) => implementation.create(currentContext(), inputs),
-    read: (id: string, props?: Inputs & Outputs) => implementation.read(currentContext(), id, props ?? ({} as Inputs & Outputs)),
-    update: (id: string, olds: Inputs & Outputs, news: Inputs) => implementation.update(currentContext(), id, olds, news),
+    read: (id: string, props?: Inputs & Outputs) =>
+      implementation.read(currentContext(), id, props ?? ({} as Inputs & Outputs)),
+    update: (id: string, olds: Inputs & Outputs, news: Inputs) =>
+      implementation.update(currentContext(), id, olds, news),
     delete: (id: string, props: Inputs & Outputs) => implementation.delete(currentContext(), id, props),
   };
 }
@@ -47,6 +52,9 @@ const providers: Record<string, dynamic.ResourceProvider> = {
 
 export function resourceProvider(kind: string): dynamic.ResourceProvider {
   const provider = providers[kind];
-  if (!provider) throw new Error(`pulumi-github-secrets has no resource kind "${kind}"; upgrade the package installed next to the program.`);
+  if (!provider)
+    throw new Error(
+      `pulumi-github-secrets has no resource kind "${kind}"; upgrade the package installed next to the program.`,
+    );
   return provider;
 }

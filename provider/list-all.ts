@@ -9,7 +9,12 @@ import type { Route } from "./routes";
  * counted against the list's own `total_count` and a shortfall is an unreadable answer rather than
  * a shorter list (a secret missing from a lookup, or drift that is not there).
  */
-export async function listAll<T>(client: Octokit, { route, params }: Route, noun: string, readItem: (item: AnswerFields) => T): Promise<T[]> {
+export async function listAll<T>(
+  client: Octokit,
+  { route, params }: Route,
+  noun: string,
+  readItem: (item: AnswerFields) => T,
+): Promise<T[]> {
   const items: T[] = [];
   let last: Answer | undefined;
   let total: unknown;
@@ -21,7 +26,10 @@ export async function listAll<T>(client: Octokit, { route, params }: Route, noun
   }
   if (last && typeof total === "number" && items.length < total) {
     const link = typeof last.headers.link === "string" ? `"${sample(last.headers.link, 40)}"` : "missing";
-    throw unreadable(last, `GitHub counts ${total} ${noun} but its pages held ${items.length}; the link to the next page is ${link}`);
+    throw unreadable(
+      last,
+      `GitHub counts ${total} ${noun} but its pages held ${items.length}; the link to the next page is ${link}`,
+    );
   }
   return items;
 }

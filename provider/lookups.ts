@@ -26,13 +26,21 @@ export function listSecrets(context: ProviderContext, scope: Scope, what: string
 }
 
 /** The organization secrets a repository can read, all pages. */
-export function listRepoOrgSecrets(context: ProviderContext, owner: string, repository: string): Promise<SecretSummary[]> {
+export function listRepoOrgSecrets(
+  context: ProviderContext,
+  owner: string,
+  repository: string,
+): Promise<SecretSummary[]> {
   const route = { route: ROUTES.repositoryOrgSecrets, params: { owner, repo: repository } };
-  return lookup(`listing the organization secrets ${owner}/${repository} can read`, "the repository", () => listAll(context.client, route, "secrets", summary));
+  return lookup(`listing the organization secrets ${owner}/${repository} can read`, "the repository", () =>
+    listAll(context.client, route, "secrets", summary),
+  );
 }
 
 export function listSelected(context: ProviderContext, org: string, secretName: string): Promise<SelectedRepository[]> {
-  return lookup(`listing the repositories selected for ${org}/${secretName}`, "the organization secret", () => listSelectedRepositories(context, org, secretName));
+  return lookup(`listing the repositories selected for ${org}/${secretName}`, "the organization secret", () =>
+    listSelectedRepositories(context, org, secretName),
+  );
 }
 
 export function publicKey(context: ProviderContext, scope: Scope): Promise<PublicKey> {

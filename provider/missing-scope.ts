@@ -10,8 +10,14 @@ import { ROUTES } from "./routes";
 export async function missingScope(context: ProviderContext, scope: Scope): Promise<string> {
   if (scope.kind === "org") return `the organization ${scope.org}`;
   const repository = `the repository ${scope.owner}/${scope.repository}`;
-  const found = (request: Promise<unknown>) => request.then(() => true, (error) => (statusOf(error) === 404 ? false : undefined));
-  const repositoryFound = await found(context.client.request(ROUTES.repository, { owner: scope.owner, repo: scope.repository }));
+  const found = (request: Promise<unknown>) =>
+    request.then(
+      () => true,
+      (error) => (statusOf(error) === 404 ? false : undefined),
+    );
+  const repositoryFound = await found(
+    context.client.request(ROUTES.repository, { owner: scope.owner, repo: scope.repository }),
+  );
   if (repositoryFound !== true || scope.kind === "repo") return repository;
   const environmentFound = await found(
     context.client.request(ROUTES.environment, {

@@ -24,7 +24,9 @@ function notSelected(props: Named, visibility: string): Error {
 async function requireSelectedSecret(context: ProviderContext, props: Inputs): Promise<void> {
   const secret = await readSecret(context, { kind: "org", org: props.org }, props.secretName, label(props));
   if (!secret) {
-    throw new Error(`${label(props)}: the organization secret ${props.org}/${props.secretName} does not exist. Declare it (OrgSecret with visibility "selected") and pass it in dependsOn, or create it first.`);
+    throw new Error(
+      `${label(props)}: the organization secret ${props.org}/${props.secretName} does not exist. Declare it (OrgSecret with visibility "selected") and pass it in dependsOn, or create it first.`,
+    );
   }
   if (secret.visibility !== "selected") throw notSelected(props, secret.visibility ?? "unknown");
 }
@@ -47,9 +49,10 @@ function difference(from: number[], to: number[]) {
  */
 export const orgSecretRepoSelection: ResourceImplementation<Inputs, Outputs> = {
   async check(context, _olds, news) {
-    const problems: InputProblem[] = [checkOwner("org", news.org), checkSecretName("secretName", news.secretName)].filter(
-      (p): p is InputProblem => p !== undefined,
-    );
+    const problems: InputProblem[] = [
+      checkOwner("org", news.org),
+      checkSecretName("secretName", news.secretName),
+    ].filter((p): p is InputProblem => p !== undefined);
     const repositories = checkRepositoryRefs("repositories", news.repositories ?? [], news.org, problems);
     const onDrift = news.onDrift ?? "overwrite";
     if (!isUnknown(onDrift) && !DRIFT_POLICIES.includes(onDrift as DriftPolicy)) {
@@ -58,7 +61,8 @@ export const orgSecretRepoSelection: ResourceImplementation<Inputs, Outputs> = {
     const [org, secretName] = [String(news.org), String(news.secretName)];
     context.selectionOwners.claim(org, secretName, label(news), "repositories", problems);
     const declared = context.selectionOwners.declaredVisibility(org, secretName);
-    if (declared !== undefined && declared !== "selected") problems.push({ field: "org", reason: notSelected(news, declared).message.replace(`${label(news)}: `, "") });
+    if (declared !== undefined && declared !== "selected")
+      problems.push({ field: "org", reason: notSelected(news, declared).message.replace(`${label(news)}: `, "") });
     if (problems.length > 0 || !repositories) throw invalidInputs(label(news), problems);
     return { inputs: { org, secretName, repositories, onDrift: onDrift as DriftPolicy } };
   },
@@ -67,10 +71,15 @@ export const orgSecretRepoSelection: ResourceImplementation<Inputs, Outputs> = {
     const replaces = (["org", "secretName"] as const).filter((f) => olds[f].toLowerCase() !== news[f].toLowerCase());
     if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: true };
     if (olds.drift && news.onDrift === "fail") {
-      throw new Error(`${label(news)}: ${olds.drift}. onDrift is "fail": find out who changed it, then set onDrift to "overwrite" to restore the program's list, or "ignore" to leave GitHub's.`);
+      throw new Error(
+        `${label(news)}: ${olds.drift}. onDrift is "fail": find out who changed it, then set onDrift to "overwrite" to restore the program's list, or "ignore" to leave GitHub's.`,
+      );
     }
     const drifted = Boolean(olds.drift) && news.onDrift !== "ignore";
-    return { changes: drifted || !sameIds(knownIds(news.repositories, olds.repositoryIdsByName), olds.repositoryIds), replaces: [] };
+    return {
+      changes: drifted || !sameIds(knownIds(news.repositories, olds.repositoryIdsByName), olds.repositoryIds),
+      replaces: [],
+    };
   },
 
   async create(context, inputs) {
@@ -78,7 +87,10 @@ export const orgSecretRepoSelection: ResourceImplementation<Inputs, Outputs> = {
     await requireSelectedSecret(context, inputs);
     const { ids, byName } = await resolve(context, inputs);
     await setSelectedRepositories(context, inputs.org, inputs.secretName, ids, label(inputs));
-    return { id: secretId({ kind: "org", org: inputs.org }, inputs.secretName), outs: { ...withoutProvider(inputs), repositoryIds: ids, repositoryIdsByName: byName } };
+    return {
+      id: secretId({ kind: "org", org: inputs.org }, inputs.secretName),
+      outs: { ...withoutProvider(inputs), repositoryIds: ids, repositoryIdsByName: byName },
+    };
   },
 
   async update(context, _id, olds, news) {
@@ -88,7 +100,13 @@ export const orgSecretRepoSelection: ResourceImplementation<Inputs, Outputs> = {
     if (olds.drift && news.onDrift !== "ignore") {
       await setSelectedRepositories(context, news.org, news.secretName, ids, label(news));
     } else {
-      await changeSelectedRepositories(context, news.org, news.secretName, difference(olds.repositoryIds, ids), label(news));
+      await changeSelectedRepositories(
+        context,
+        news.org,
+        news.secretName,
+        difference(olds.repositoryIds, ids),
+        label(news),
+      );
     }
     return { outs: { ...withoutProvider(news), repositoryIds: ids, repositoryIdsByName: byName } };
   },
@@ -98,16 +116,32 @@ export const orgSecretRepoSelection: ResourceImplementation<Inputs, Outputs> = {
     const secret = await readSecret(context, { kind: "org", org: props.org }, props.secretName, label(props));
     if (!secret) return GONE;
     const outs = withoutProvider(props);
-    if (secret.visibility !== "selected") return { id, props: { ...outs, drift: `visibility is "${secret.visibility}" on GitHub, so no repository list applies` } };
+    if (secret.visibility !== "selected")
+      return {
+        id,
+        props: { ...outs, drift: `visibility is "${secret.visibility}" on GitHub, so no repository list applies` },
+      };
     const ids = await selectedRepositoryIds(context, props.org, props.secretName, label(props));
     if (sameIds(ids, props.repositoryIds)) return { id, props: outs };
-    return { id, props: { ...outs, drift: `the selected repositories on GitHub are [${ids.join(", ")}], not [${props.repositoryIds.join(", ")}]` } };
+    return {
+      id,
+      props: {
+        ...outs,
+        drift: `the selected repositories on GitHub are [${ids.join(", ")}], not [${props.repositoryIds.join(", ")}]`,
+      },
+    };
   },
 
   async delete(context, _id, props) {
     requireToken(context, label(props));
     const secret = await readSecret(context, { kind: "org", org: props.org }, props.secretName, label(props));
     if (!secret || secret.visibility !== "selected") return;
-    await changeSelectedRepositories(context, props.org, props.secretName, { add: [], remove: props.repositoryIds ?? [] }, label(props));
+    await changeSelectedRepositories(
+      context,
+      props.org,
+      props.secretName,
+      { add: [], remove: props.repositoryIds ?? [] },
+      label(props),
+    );
   },
 };

@@ -7,7 +7,13 @@ const github = useEmulatedGitHub({ resetEachTest: true });
 
 const HELLO = 1296269;
 const SPOON = 1300192;
-const args = (overrides: Record<string, unknown> = {}) => ({ org: "octo-org", secretName: "SHARED", plaintextValue: "v-1", visibility: "all", ...overrides });
+const args = (overrides: Record<string, unknown> = {}) => ({
+  org: "octo-org",
+  secretName: "SHARED",
+  plaintextValue: "v-1",
+  visibility: "all",
+  ...overrides,
+});
 const onGitHub = async () => (await github.secrets()).find((s) => s.scope === "org" && s.name === "SHARED");
 const requestsSince = async (n: number) => (await github.requests()).slice(n);
 
@@ -18,17 +24,33 @@ async function up(context: ProviderContext, news: Record<string, unknown>) {
 }
 
 /** The engine's second run: check against the old inputs, diff against the old outputs, update. */
-async function change(context: ProviderContext, before: { checked: any; id: string; outs: any }, news: Record<string, unknown>) {
+async function change(
+  context: ProviderContext,
+  before: { checked: any; id: string; outs: any },
+  news: Record<string, unknown>,
+) {
   const checked = asEngineSends((await orgSecret.check(context, before.checked, news)).inputs);
   const diff = await orgSecret.diff(context, before.id, before.outs, checked);
-  const updated = diff.changes ? asEngineSends((await orgSecret.update(context, before.id, before.outs, checked)).outs) : before.outs;
+  const updated = diff.changes
+    ? asEngineSends((await orgSecret.update(context, before.id, before.outs, checked)).outs)
+    : before.outs;
   return { diff, checked, id: before.id, outs: updated };
 }
 
 test("selected repositories given by name and by id are stored as ids", async () => {
-  const { outs } = await up(github.context(), args({ visibility: "selected", selectedRepositories: ["Octo-Org/Hello-World", SPOON] }));
-  expect(await onGitHub()).toMatchObject({ value: "v-1", visibility: "selected", selected_repository_ids: [HELLO, SPOON] });
-  expect(outs).toMatchObject({ selectedRepositoryIds: [HELLO, SPOON], repositoryIdsByName: { "octo-org/hello-world": HELLO } });
+  const { outs } = await up(
+    github.context(),
+    args({ visibility: "selected", selectedRepositories: ["Octo-Org/Hello-World", SPOON] }),
+  );
+  expect(await onGitHub()).toMatchObject({
+    value: "v-1",
+    visibility: "selected",
+    selected_repository_ids: [HELLO, SPOON],
+  });
+  expect(outs).toMatchObject({
+    selectedRepositoryIds: [HELLO, SPOON],
+    repositoryIdsByName: { "octo-org/hello-world": HELLO },
+  });
 });
 
 test("a visibility change is one in-place PUT that keeps the value; no DELETE, no moment without the secret", async () => {
@@ -41,7 +63,9 @@ test("a visibility change is one in-place PUT that keeps the value; no DELETE, n
   expect(second.diff).toMatchObject({ changes: true, replaces: [] });
   expect(await onGitHub()).toMatchObject({ value: "v-1", visibility: "private" });
   const writes = (await requestsSince(mark)).filter((r) => r.method !== "GET");
-  expect(writes).toEqual([expect.objectContaining({ method: "PUT", path: "/orgs/octo-org/actions/secrets/SHARED", status: 204 })]);
+  expect(writes).toEqual([
+    expect.objectContaining({ method: "PUT", path: "/orgs/octo-org/actions/secrets/SHARED", status: 204 }),
+  ]);
 });
 
 test("a selection change alone uses the selection endpoint and does not write the value", async () => {
@@ -50,19 +74,29 @@ test("a selection change alone uses the selection endpoint and does not write th
   const before = await onGitHub();
   const mark = (await github.requests()).length;
 
-  const second = await change(context, first, args({ visibility: "selected", selectedRepositories: [HELLO, "octo-org/spoon-knife"] }));
+  const second = await change(
+    context,
+    first,
+    args({ visibility: "selected", selectedRepositories: [HELLO, "octo-org/spoon-knife"] }),
+  );
 
   expect(second.outs.selectedRepositoryIds).toEqual([HELLO, SPOON]);
   expect(await onGitHub()).toMatchObject({ selected_repository_ids: [HELLO, SPOON], updated_at: before!.updated_at });
   const writes = (await requestsSince(mark)).filter((r) => r.method !== "GET");
-  expect(writes).toEqual([expect.objectContaining({ method: "PUT", path: "/orgs/octo-org/actions/secrets/SHARED/repositories", status: 204 })]);
+  expect(writes).toEqual([
+    expect.objectContaining({ method: "PUT", path: "/orgs/octo-org/actions/secrets/SHARED/repositories", status: 204 }),
+  ]);
 });
 
 test("a repository name differing only in case gives no diff and no request", async () => {
   const context = github.context();
   const first = await up(context, args({ visibility: "selected", selectedRepositories: ["octo-org/hello-world"] }));
   const mark = (await github.requests()).length;
-  const second = await change(context, first, args({ visibility: "selected", selectedRepositories: ["octo-org/HELLO-world"] }));
+  const second = await change(
+    context,
+    first,
+    args({ visibility: "selected", selectedRepositories: ["octo-org/HELLO-world"] }),
+  );
   expect(second.diff.changes).toBe(false);
   expect(await requestsSince(mark)).toEqual([]);
 });
@@ -73,8 +107,16 @@ test("local mistakes are refused before any request", async () => {
   await expect(orgSecret.check(context, {}, args({ selectedRepositories: [HELLO] }))).rejects.toThrow(
     /selectedRepositories: is given, but visibility is "all"; .*Set visibility to "selected"/,
   );
-  await expect(orgSecret.check(context, {}, args({ visibility: "secret" }))).rejects.toThrow(/visibility: is "secret"; give "all", "private" or "selected"/);
-  await expect(orgSecret.check(context, {}, args({ visibility: "selected", selectedRepositories: ["other-org/app", "hello-world", -3] }))).rejects.toThrow(
+  await expect(orgSecret.check(context, {}, args({ visibility: "secret" }))).rejects.toThrow(
+    /visibility: is "secret"; give "all", "private" or "selected"/,
+  );
+  await expect(
+    orgSecret.check(
+      context,
+      {},
+      args({ visibility: "selected", selectedRepositories: ["other-org/app", "hello-world", -3] }),
+    ),
+  ).rejects.toThrow(
     /selectedRepositories\[0\]: "other-org\/app" belongs to other-org[\s\S]*selectedRepositories\[1\]: .*e\.g\. "octo-org\/hello-world"[\s\S]*selectedRepositories\[2\]: -3 is not a repository id/,
   );
   expect(await requestsSince(mark)).toEqual([]);
@@ -92,7 +134,13 @@ describe("drift found by refresh", () => {
   async function drifted(onDrift: string) {
     const context = github.context();
     const first = await up(context, args({ onDrift }));
-    await github.upsertSecret({ scope: "org", owner: "octo-org", name: "SHARED", value: "changed by hand", visibility: "private" });
+    await github.upsertSecret({
+      scope: "org",
+      owner: "octo-org",
+      name: "SHARED",
+      value: "changed by hand",
+      visibility: "private",
+    });
     // As if Pulumi had written it a few seconds before the change (GitHub's clock has whole seconds).
     const writtenAt = new Date(Date.parse(first.outs.writtenAt!) - 5000).toISOString().replace(/\.\d{3}Z$/, "Z");
     const refreshed = await orgSecret.read(context, first.id, { ...first.outs, writtenAt });
@@ -109,7 +157,9 @@ describe("drift found by refresh", () => {
 
   test("refresh reports when and what changed outside Pulumi", async () => {
     const { first } = await drifted("overwrite");
-    expect(first.outs.drift).toMatch(/^changed outside Pulumi at \S+Z \(last written by Pulumi at \S+Z\); visibility is "private" on GitHub, not "all"$/);
+    expect(first.outs.drift).toMatch(
+      /^changed outside Pulumi at \S+Z \(last written by Pulumi at \S+Z\); visibility is "private" on GitHub, not "all"$/,
+    );
   });
 
   test("overwrite (the default) writes the program's value and visibility again", async () => {
@@ -154,13 +204,23 @@ describe("OrgSecretRepoSelection", () => {
     const mark = (await github.requests()).length;
     const updated = asEngineSends((await orgSecretRepoSelection.update(context, first.id, first.outs, news)).outs);
     expect((await onGitHub())!.selected_repository_ids).toEqual([SPOON]);
-    const writes = (await requestsSince(mark)).filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`).sort();
+    const writes = (await requestsSince(mark))
+      .filter((r) => r.method !== "GET")
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(writes).toEqual([
       `DELETE /orgs/octo-org/actions/secrets/shared/repositories/${HELLO}`,
       `PUT /orgs/octo-org/actions/secrets/shared/repositories/${SPOON}`,
     ]);
 
-    await github.upsertSecret({ scope: "org", owner: "octo-org", name: "SHARED", value: "v-1", visibility: "selected", selected_repository_ids: [HELLO, SPOON] });
+    await github.upsertSecret({
+      scope: "org",
+      owner: "octo-org",
+      name: "SHARED",
+      value: "v-1",
+      visibility: "selected",
+      selected_repository_ids: [HELLO, SPOON],
+    });
     await orgSecretRepoSelection.delete(context, first.id, updated);
     expect(await onGitHub()).toMatchObject({ value: "v-1", selected_repository_ids: [HELLO] });
   });
@@ -168,9 +228,13 @@ describe("OrgSecretRepoSelection", () => {
   test("a secret whose visibility is not selected is refused before GitHub would answer 409", async () => {
     const context = github.context();
     await up(context, args({ visibility: "all" }));
-    await expect(orgSecretRepoSelection.check(context, {}, selection([HELLO]))).rejects.toThrow(/visibility is "all".*would answer 409/);
+    await expect(orgSecretRepoSelection.check(context, {}, selection([HELLO]))).rejects.toThrow(
+      /visibility is "all".*would answer 409/,
+    );
 
-    await expect(select(github.context(), [HELLO])).rejects.toThrow(/the organization secret's visibility is "all".*Set visibility: "selected" on the OrgSecret/);
+    await expect(select(github.context(), [HELLO])).rejects.toThrow(
+      /the organization secret's visibility is "all".*Set visibility: "selected" on the OrgSecret/,
+    );
     expect((await github.requests()).filter((r) => r.status === 409)).toEqual([]);
   });
 

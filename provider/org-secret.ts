@@ -14,7 +14,11 @@ function managesSelection(props: Access): props is Access & Required<Pick<Access
   return props.visibility === "selected" && Array.isArray(props.selectedRepositories);
 }
 
-async function resolveSelection(context: ProviderContext, refs: Required<Access>["selectedRepositories"], label: string) {
+async function resolveSelection(
+  context: ProviderContext,
+  refs: Required<Access>["selectedRepositories"],
+  label: string,
+) {
   return context.repositoryIds.resolve(refs, label, "selectedRepositories");
 }
 
@@ -47,16 +51,37 @@ export const orgSecret = secretResource<OrgSecretInputs, OrgSecretOutputs>({
     check(context, news, problems) {
       const visibility = news.visibility ?? "private";
       if (!isUnknown(visibility) && !VISIBILITIES.includes(visibility as Visibility)) {
-        problems.push({ field: "visibility", reason: `is "${shown(visibility)}"; give "all", "private" or "selected".` });
+        problems.push({
+          field: "visibility",
+          reason: `is "${shown(visibility)}"; give "all", "private" or "selected".`,
+        });
       }
-      const selectedRepositories = checkRepositoryRefs("selectedRepositories", news.selectedRepositories, news.org, problems);
+      const selectedRepositories = checkRepositoryRefs(
+        "selectedRepositories",
+        news.selectedRepositories,
+        news.org,
+        problems,
+      );
       if (selectedRepositories !== undefined && visibility !== "selected" && !isUnknown(visibility)) {
-        problems.push({ field: "selectedRepositories", reason: `is given, but visibility is "${shown(visibility)}"; GitHub keeps selected repositories only for visibility "selected". Set visibility to "selected", or remove selectedRepositories.` });
+        problems.push({
+          field: "selectedRepositories",
+          reason: `is given, but visibility is "${shown(visibility)}"; GitHub keeps selected repositories only for visibility "selected". Set visibility to "selected", or remove selectedRepositories.`,
+        });
       }
       const [org, secretName] = [String(news.org), String(news.secretName)];
       if (!isUnknown(visibility)) context.selectionOwners.declareVisibility(org, secretName, shown(visibility));
-      if (selectedRepositories !== undefined) context.selectionOwners.claim(org, secretName, `OrgSecret ${org}/${secretName}`, "selectedRepositories", problems);
-      return { visibility: visibility as Visibility, ...(selectedRepositories !== undefined && { selectedRepositories }) };
+      if (selectedRepositories !== undefined)
+        context.selectionOwners.claim(
+          org,
+          secretName,
+          `OrgSecret ${org}/${secretName}`,
+          "selectedRepositories",
+          problems,
+        );
+      return {
+        visibility: visibility as Visibility,
+        ...(selectedRepositories !== undefined && { selectedRepositories }),
+      };
     },
 
     async body(context, inputs, label) {
@@ -80,11 +105,13 @@ export const orgSecret = secretResource<OrgSecretInputs, OrgSecretOutputs>({
 
     async readDrift(context, props, remote, label) {
       const drift: string[] = [];
-      if (remote.visibility !== props.visibility) drift.push(`visibility is "${remote.visibility}" on GitHub, not "${props.visibility}"`);
+      if (remote.visibility !== props.visibility)
+        drift.push(`visibility is "${remote.visibility}" on GitHub, not "${props.visibility}"`);
       if (managesSelection(props) && remote.visibility === "selected") {
         const ids = await selectedRepositoryIds(context, props.org, props.secretName, label);
         const stored = props.selectedRepositoryIds ?? [];
-        if (!sameIds(ids, stored)) drift.push(`the selected repositories on GitHub are [${ids.join(", ")}], not [${stored.join(", ")}]`);
+        if (!sameIds(ids, stored))
+          drift.push(`the selected repositories on GitHub are [${ids.join(", ")}], not [${stored.join(", ")}]`);
       }
       return drift;
     },

@@ -39,7 +39,8 @@ export class PublicKeyCache {
     const keyId = fields.idText("key_id");
     const key = fields.text("key");
     // libsodium would refuse a key of another length only when sealing, as "invalid input".
-    if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) throw unreadable(answer, `the public key's key is not 32 bytes in base64 (${key.length} characters)`);
+    if (!/^[A-Za-z0-9+/]{43}=$/.test(key))
+      throw unreadable(answer, `the public key's key is not 32 bytes in base64 (${key.length} characters)`);
     return { keyId, key };
   }
 }

@@ -37,7 +37,8 @@ export function fieldsOf(answer: Answer, value: unknown, what: string): AnswerFi
     throw unreadable(answer, `${what} is ${describe(value)}, not a JSON object`);
   }
   const record = value as Record<string, unknown>;
-  const wrong = (field: string, expected: string) => unreadable(answer, `${what}'s ${field} is ${describe(record[field])}, not ${expected}`);
+  const wrong = (field: string, expected: string) =>
+    unreadable(answer, `${what}'s ${field} is ${describe(record[field])}, not ${expected}`);
   return {
     text(field) {
       const v = record[field];
@@ -47,7 +48,12 @@ export function fieldsOf(answer: Answer, value: unknown, what: string): AnswerFi
     idText(field) {
       const v = record[field];
       // Octokit parses numbers beyond 2^53 as BigInt, so a numeric key_id keeps its digits.
-      if ((typeof v === "string" && v !== "") || (typeof v === "number" && Number.isSafeInteger(v)) || typeof v === "bigint") return String(v);
+      if (
+        (typeof v === "string" && v !== "") ||
+        (typeof v === "number" && Number.isSafeInteger(v)) ||
+        typeof v === "bigint"
+      )
+        return String(v);
       throw wrong(field, "an id");
     },
     positiveInteger(field) {

@@ -2,7 +2,11 @@ import { createPrivateKey } from "node:crypto";
 import type { AppAuthSettings } from "./types";
 
 /** The fields of `github:appAuth`, as pulumi-github names them, and the variables Terraform's GitHub provider reads for each. */
-const VARIABLES = { id: "GITHUB_APP_ID", installationId: "GITHUB_APP_INSTALLATION_ID", pemFile: "GITHUB_APP_PEM_FILE" } as const;
+const VARIABLES = {
+  id: "GITHUB_APP_ID",
+  installationId: "GITHUB_APP_INSTALLATION_ID",
+  pemFile: "GITHUB_APP_PEM_FILE",
+} as const;
 type Field = keyof typeof VARIABLES;
 const FIELDS = Object.keys(VARIABLES) as Field[];
 
@@ -18,14 +22,17 @@ export function readAppAuth(configured: unknown, env: NodeJS.ProcessEnv): AppAut
   const inConfig = configured !== undefined && configured !== "";
   if (!inConfig && FIELDS.every((field) => !env[VARIABLES[field]])) return undefined;
   const given = inConfig ? fieldsOf(configured) : {};
-  const value = (field: Field): unknown => (given[field] === undefined || given[field] === "" ? env[VARIABLES[field]] || undefined : given[field]);
+  const value = (field: Field): unknown =>
+    given[field] === undefined || given[field] === "" ? env[VARIABLES[field]] || undefined : given[field];
   const name = (field: Field) => (inConfig ? `github:appAuth.${field}` : VARIABLES[field]);
 
   const missing = FIELDS.filter((field) => value(field) === undefined);
   if (missing.length > 0) {
     const lacking = inConfig
       ? `github:appAuth has no ${missing.map((field) => `${field} (nor is ${VARIABLES[field]} set)`).join(", ")}`
-      : `${FIELDS.filter((field) => !missing.includes(field)).map(name).join(" and ")} set, but not ${missing.map(name).join(" or ")}`;
+      : `${FIELDS.filter((field) => !missing.includes(field))
+          .map(name)
+          .join(" and ")} set, but not ${missing.map(name).join(" or ")}`;
     throw new Error(`${lacking}: a GitHub App installation needs its id, installationId and pemFile. ${NOTHING_SENT}`);
   }
   return {
@@ -46,11 +53,15 @@ function fieldsOf(configured: unknown): Partial<Record<Field, unknown>> {
     }
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error(`github:appAuth must be an object with the fields id, installationId and pemFile (set each with \`pulumi config set --path github:appAuth.FIELD\`). ${NOTHING_SENT}`);
+    throw new Error(
+      `github:appAuth must be an object with the fields id, installationId and pemFile (set each with \`pulumi config set --path github:appAuth.FIELD\`). ${NOTHING_SENT}`,
+    );
   }
   const unknown = Object.keys(value).filter((key) => !(FIELDS as string[]).includes(key));
   if (unknown.length > 0) {
-    throw new Error(`github:appAuth has ${unknown.map((key) => JSON.stringify(key)).join(", ")}, which it does not take; its fields are id, installationId and pemFile. ${NOTHING_SENT}`);
+    throw new Error(
+      `github:appAuth has ${unknown.map((key) => JSON.stringify(key)).join(", ")}, which it does not take; its fields are id, installationId and pemFile. ${NOTHING_SENT}`,
+    );
   }
   return value;
 }
@@ -59,13 +70,17 @@ function fieldsOf(configured: unknown): Partial<Record<Field, unknown>> {
 function appId(value: unknown, name: string): string {
   const text = String(value).trim();
   if (/^[1-9]\d*$/.test(text) || /^Iv[0-9A-Za-z.]{4,}$/.test(text)) return text;
-  throw new Error(`${name} must be the GitHub App's id (digits, shown on the app's settings page as "App ID") or its client ID (Iv...). ${NOTHING_SENT}`);
+  throw new Error(
+    `${name} must be the GitHub App's id (digits, shown on the app's settings page as "App ID") or its client ID (Iv...). ${NOTHING_SENT}`,
+  );
 }
 
 function installationId(value: unknown, name: string): number {
   const text = String(value).trim();
   if (/^[1-9]\d*$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
-  throw new Error(`${name} must be the installation's id: digits, the last part of the URL of the installation's settings page (…/settings/installations/ID). ${NOTHING_SENT}`);
+  throw new Error(
+    `${name} must be the installation's id: digits, the last part of the URL of the installation's settings page (…/settings/installations/ID). ${NOTHING_SENT}`,
+  );
 }
 
 /**
@@ -81,6 +96,8 @@ function privateKey(value: unknown, name: string): string {
     if (key.asymmetricKeyType !== "rsa") throw new Error("not RSA");
     return key.export({ type: "pkcs8", format: "pem" }).toString();
   } catch {
-    throw new Error(`${name} is not an RSA private key in PEM form (is it cut short, or another key?): ${advice}. ${NOTHING_SENT}`);
+    throw new Error(
+      `${name} is not an RSA private key in PEM form (is it cut short, or another key?): ${advice}. ${NOTHING_SENT}`,
+    );
   }
 }

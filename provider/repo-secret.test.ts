@@ -86,7 +86,10 @@ test("renaming replaces, deleting first; a change of case alone is no change", a
   });
 
   const recased = await recheck(args(value, { owner: "Octo-Org", repository: "Hello-World", secretName: "API_TOKEN" }));
-  expect(await repoSecret.diff(context, first.created.id, first.outputs, recased)).toMatchObject({ changes: false, replaces: [] });
+  expect(await repoSecret.diff(context, first.created.id, first.outputs, recased)).toMatchObject({
+    changes: false,
+    replaces: [],
+  });
 });
 
 test("read returns GitHub's timestamps and reports a secret deleted outside Pulumi as gone; delete tolerates that", async () => {
@@ -137,7 +140,12 @@ test("a value the user sealed is sent as given and its ciphertext is not kept in
   const value = canary();
   const encryptedValue = await seal(key.key, value);
 
-  const { checked, outputs } = await create(context, { ...args(value), plaintextValue: undefined, encryptedValue, keyId: key.key_id });
+  const { checked, outputs } = await create(context, {
+    ...args(value),
+    plaintextValue: undefined,
+    encryptedValue,
+    keyId: key.key_id,
+  });
   expect(await valueOnGitHub()).toBe(value);
   expect(outputs.keyId).toBe(key.key_id);
   for (const artifact of [checked, outputs]) expect(mentions(artifact, encryptedValue)).toBe(false);
@@ -152,7 +160,9 @@ test("a sealed value for a key GitHub no longer uses fails with what to do", asy
   const encryptedValue = await seal(key.key, canary());
   await github.rotateKeys();
 
-  await expect(create(context, { ...args("x"), plaintextValue: undefined, encryptedValue, keyId: key.key_id })).rejects.toThrow(
+  await expect(
+    create(context, { ...args("x"), plaintextValue: undefined, encryptedValue, keyId: key.key_id }),
+  ).rejects.toThrow(
     /RepoSecret octo-org\/hello-world\/API_TOKEN: GitHub refused encryptedValue: it was not sealed for the current public key .*Seal the value again/,
   );
 });
@@ -196,11 +206,19 @@ test("API failures name the resource, the action and what to do", async () => {
 test("an import file's entry, which has no value, passes check with its placeholder fingerprint; the program's value then updates it", async () => {
   const context = github.context();
   const { IMPORTED_FINGERPRINT } = await import("../core/secret-value");
-  const imported = { owner: "octo-org", repository: "hello-world", secretName: "API_TOKEN", valueFingerprint: IMPORTED_FINGERPRINT, onDrift: "overwrite" as const };
+  const imported = {
+    owner: "octo-org",
+    repository: "hello-world",
+    secretName: "API_TOKEN",
+    valueFingerprint: IMPORTED_FINGERPRINT,
+    onDrift: "overwrite" as const,
+  };
   const checked = await repoSecret.check(context, imported, imported);
   expect(checked.inputs).toMatchObject({ valueFingerprint: IMPORTED_FINGERPRINT });
 
   const withValue = asEngineSends((await repoSecret.check(context, imported, args(canary()))).inputs);
   expect((await repoSecret.diff(context, "octo-org/hello-world/API_TOKEN", imported, withValue)).changes).toBe(true);
-  await expect(repoSecret.check(context, {}, { ...args("x"), plaintextValue: undefined })).rejects.toThrow(/plaintextValue: is missing/);
+  await expect(repoSecret.check(context, {}, { ...args("x"), plaintextValue: undefined })).rejects.toThrow(
+    /plaintextValue: is missing/,
+  );
 });

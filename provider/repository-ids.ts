@@ -6,12 +6,16 @@ import { isUnknown } from "../core/validate";
 import type { RepositoryRef } from "../core/repository-ref";
 import { ROUTES } from "./routes";
 
-
 /**
  * Validates a list of repositories given by id or `owner/name` for an organization secret, and
  * normalizes it: ids as numbers, names lower-cased (GitHub's names are case-insensitive).
  */
-export function checkRepositoryRefs(field: string, refs: unknown, org: unknown, problems: InputProblem[]): RepositoryRef[] | undefined {
+export function checkRepositoryRefs(
+  field: string,
+  refs: unknown,
+  org: unknown,
+  problems: InputProblem[],
+): RepositoryRef[] | undefined {
   if (refs === undefined || refs === null) return undefined;
   if (!Array.isArray(refs)) {
     problems.push({ field, reason: "must be a list of repository ids or `owner/name` strings." });
@@ -28,11 +32,20 @@ export function checkRepositoryRefs(field: string, refs: unknown, org: unknown, 
     }
     const match = typeof ref === "string" ? /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(ref) : null;
     if (!match) {
-      const hint = typeof org === "string" && typeof ref === "string" && /^[A-Za-z0-9._-]+$/.test(ref) ? ` e.g. "${org}/${ref}"` : "";
-      return void problems.push({ field: at, reason: `"${shown(ref)}" is neither a repository id nor \`owner/name\`; give one of them,${hint || " e.g. 1296269 or \"octo-org/hello-world\""}.` });
+      const hint =
+        typeof org === "string" && typeof ref === "string" && /^[A-Za-z0-9._-]+$/.test(ref)
+          ? ` e.g. "${org}/${ref}"`
+          : "";
+      return void problems.push({
+        field: at,
+        reason: `"${shown(ref)}" is neither a repository id nor \`owner/name\`; give one of them,${hint || ' e.g. 1296269 or "octo-org/hello-world"'}.`,
+      });
     }
     if (typeof org === "string" && !isUnknown(org) && match[1].toLowerCase() !== org.toLowerCase()) {
-      return void problems.push({ field: at, reason: `"${shown(ref)}" belongs to ${match[1]}, not to the organization ${org}; only the organization's own repositories can see its secrets.` });
+      return void problems.push({
+        field: at,
+        reason: `"${shown(ref)}" belongs to ${match[1]}, not to the organization ${org}; only the organization's own repositories can see its secrets.`,
+      });
     }
     normalized.push((ref as string).toLowerCase());
   });
@@ -48,7 +61,11 @@ export class RepositoryIds {
 
   constructor(private readonly client: Octokit) {}
 
-  async resolve(refs: RepositoryRef[], label: string, field: string): Promise<{ ids: number[]; byName: Record<string, number> }> {
+  async resolve(
+    refs: RepositoryRef[],
+    label: string,
+    field: string,
+  ): Promise<{ ids: number[]; byName: Record<string, number> }> {
     const byName: Record<string, number> = {};
     const ids = await Promise.all(
       refs.map(async (ref) => {
@@ -78,7 +95,9 @@ export class RepositoryIds {
       return fieldsOf(answer, answer.data, "the repository").positiveInteger("id");
     } catch (error) {
       if (statusOf(error) === 404) {
-        throw new Error(`${label}: ${field} names "${fullName}", which GitHub does not know or the token cannot see; check the name, or give the repository's id.`);
+        throw new Error(
+          `${label}: ${field} names "${fullName}", which GitHub does not know or the token cannot see; check the name, or give the repository's id.`,
+        );
       }
       throw apiError(error, label, `looking up the repository ${fullName}`, "the repository");
     }

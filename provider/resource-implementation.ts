@@ -12,8 +12,17 @@ export interface ResourceImplementation<Inputs extends object, Outputs extends o
   diff(context: ProviderContext, id: string, olds: Inputs & Outputs, news: Inputs): Promise<dynamic.DiffResult>;
   create(context: ProviderContext, inputs: Inputs): Promise<{ id: string; outs: Inputs & Outputs }>;
   /** An empty ID (and no properties): the resource is gone. */
-  read(context: ProviderContext, id: string, props: Inputs & Outputs): Promise<{ id: string; props: Inputs & Outputs } | { id: ""; props: Partial<Inputs & Outputs> }>;
-  update(context: ProviderContext, id: string, olds: Inputs & Outputs, news: Inputs): Promise<{ outs: Inputs & Outputs }>;
+  read(
+    context: ProviderContext,
+    id: string,
+    props: Inputs & Outputs,
+  ): Promise<{ id: string; props: Inputs & Outputs } | { id: ""; props: Partial<Inputs & Outputs> }>;
+  update(
+    context: ProviderContext,
+    id: string,
+    olds: Inputs & Outputs,
+    news: Inputs,
+  ): Promise<{ outs: Inputs & Outputs }>;
   delete(context: ProviderContext, id: string, props: Inputs & Outputs): Promise<void>;
 }
 

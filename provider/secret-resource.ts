@@ -19,7 +19,11 @@ export interface AccessSpec<Inputs extends ValueSecretInputs, Outputs extends Va
   /** The access inputs, checked; problems are pushed. */
   check(context: ProviderContext, news: RawInputs, problems: InputProblem[]): Partial<Inputs>;
   /** What the PUT carries beside the value, and the outputs that follow from it. */
-  body(context: ProviderContext, inputs: Inputs, label: string): Promise<{ body: Record<string, unknown>; outs: Partial<Outputs> }>;
+  body(
+    context: ProviderContext,
+    inputs: Inputs,
+    label: string,
+  ): Promise<{ body: Record<string, unknown>; outs: Partial<Outputs> }>;
   /** Access changes that GitHub takes only together with the value (it has no other PUT for them). */
   needsValue(olds: Inputs & Outputs, news: Inputs): boolean;
   /** Whether access changed at all. */
@@ -27,7 +31,12 @@ export interface AccessSpec<Inputs extends ValueSecretInputs, Outputs extends Va
   /** Applies a change GitHub takes without the value; answers the outputs that follow. */
   apply(context: ProviderContext, news: Inputs, label: string): Promise<Partial<Outputs>>;
   /** What a refresh finds changed outside Pulumi, said for a person. */
-  readDrift(context: ProviderContext, props: Inputs & Outputs, remote: SecretOnGitHub, label: string): Promise<string[]>;
+  readDrift(
+    context: ProviderContext,
+    props: Inputs & Outputs,
+    remote: SecretOnGitHub,
+    label: string,
+  ): Promise<string[]>;
 }
 
 /**
@@ -51,7 +60,10 @@ function sameName(a: unknown, b: unknown): boolean {
 function checkPolicy(news: RawInputs, problems: InputProblem[]): { onDrift: DriftPolicy } {
   const onDrift = news.onDrift ?? "overwrite";
   if (!isUnknown(onDrift) && !DRIFT_POLICIES.includes(onDrift as DriftPolicy)) {
-    problems.push({ field: "onDrift", reason: `is "${shown(onDrift)}"; give one of ${DRIFT_POLICIES.map((p) => `"${p}"`).join(", ")}.` });
+    problems.push({
+      field: "onDrift",
+      reason: `is "${shown(onDrift)}"; give one of ${DRIFT_POLICIES.map((p) => `"${p}"`).join(", ")}.`,
+    });
   }
   return { onDrift: onDrift as DriftPolicy };
 }
@@ -75,7 +87,10 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
     if (spec.identity.every((field) => !isUnknown(news[field]))) {
       const expected = secretId(spec.scopeOf(news), String(news.secretName));
       if (shown(news.importId).toLowerCase() !== expected.toLowerCase()) {
-        problems.push({ field: "import", reason: `is "${shown(news.importId)}", but these inputs name "${expected}"; give that ID, or change the inputs to match the secret to import.` });
+        problems.push({
+          field: "import",
+          reason: `is "${shown(news.importId)}", but these inputs name "${expected}"; give that ID, or change the inputs to match the secret to import.`,
+        });
       }
     }
     return { importId: shown(news.importId) };
@@ -84,11 +99,24 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
   async function write(context: ProviderContext, inputs: Inputs, olds?: State): Promise<State> {
     const scope = scopeOf(inputs);
     const access = spec.access ? await spec.access.body(context, inputs, labelOf(inputs)) : { body: {}, outs: {} };
-    const done = await writeSecret(context, scope, inputs.secretName, valueFor(context, inputs, labelOf(inputs)), access.body, labelOf(inputs));
+    const done = await writeSecret(
+      context,
+      scope,
+      inputs.secretName,
+      valueFor(context, inputs, labelOf(inputs)),
+      access.body,
+      labelOf(inputs),
+    );
     context.writtenThisRun.add(secretId(scope, inputs.secretName));
     // A secret that existed before (adopted, or written before) keeps the createdAt a refresh saw.
     const createdAt = done.created ? done.at : olds?.createdAt;
-    return { ...withoutProvider(inputs), ...access.outs, ...(createdAt && { createdAt }), updatedAt: done.at, writtenAt: done.at } as State;
+    return {
+      ...withoutProvider(inputs),
+      ...access.outs,
+      ...(createdAt && { createdAt }),
+      updatedAt: done.at,
+      writtenAt: done.at,
+    } as State;
   }
 
   const drifted = (olds: State, news: Inputs) => Boolean(olds.drift) && news.onDrift !== "ignore";
@@ -117,10 +145,16 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
         return { changes: true, replaces, deleteBeforeReplace: true };
       }
       if (olds.drift && news.onDrift === "fail") {
-        throw new Error(`${labelOf(news)}: ${olds.drift}. onDrift is "fail", so nothing was written: find out who changed it, then set onDrift to "overwrite" to write the program's value again, or "ignore" to leave GitHub's.`);
+        throw new Error(
+          `${labelOf(news)}: ${olds.drift}. onDrift is "fail", so nothing was written: find out who changed it, then set onDrift to "overwrite" to write the program's value again, or "ignore" to leave GitHub's.`,
+        );
       }
       const accessChanged = spec.access?.changed(olds, news) ?? false;
-      return { changes: drifted(olds, news) || valueChanged(olds, news) || accessChanged, replaces: [], deleteBeforeReplace: false };
+      return {
+        changes: drifted(olds, news) || valueChanged(olds, news) || accessChanged,
+        replaces: [],
+        deleteBeforeReplace: false,
+      };
     },
 
     async create(context, inputs) {
@@ -128,7 +162,9 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
       if (inputs.importId !== undefined) {
         const existing = await readSecret(context, scopeOf(inputs), inputs.secretName, labelOf(inputs));
         if (!existing) {
-          throw new Error(`${labelOf(inputs)}: cannot import "${inputs.importId}": GitHub has no such secret. Check the ID, or remove the import option to create the secret.`);
+          throw new Error(
+            `${labelOf(inputs)}: cannot import "${inputs.importId}": GitHub has no such secret. Check the ID, or remove the import option to create the secret.`,
+          );
         }
       }
       const outs = await write(context, inputs);
@@ -137,10 +173,13 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
 
     async update(context, _id, olds, news) {
       requireToken(context, labelOf(news));
-      if (valueChanged(olds, news) || drifted(olds, news) || spec.access?.needsValue(olds, news)) return { outs: await write(context, news, olds) };
+      if (valueChanged(olds, news) || drifted(olds, news) || spec.access?.needsValue(olds, news))
+        return { outs: await write(context, news, olds) };
       const accessOuts = spec.access ? await spec.access.apply(context, news, labelOf(news)) : {};
       const kept = { createdAt: olds.createdAt, updatedAt: olds.updatedAt, writtenAt: olds.writtenAt };
-      return { outs: { ...withoutProvider(news), ...kept, ...accessOuts, ...(olds.drift && { drift: olds.drift }) } as State };
+      return {
+        outs: { ...withoutProvider(news), ...kept, ...accessOuts, ...(olds.drift && { drift: olds.drift }) } as State,
+      };
     },
 
     async read(context, id, props) {
@@ -159,7 +198,12 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
       if (spec.access) drift.push(...(await spec.access.readDrift(context, props, remote, labelOf(props))));
       // Once GitHub shows Pulumi's own write, its exact updated_at is the baseline from then on.
       const baseline = written !== undefined && !changedOutside ? { writtenAt: remote.updatedAt } : {};
-      const outs = { ...withoutProvider(props), createdAt: remote.createdAt, updatedAt: remote.updatedAt, ...baseline } as State;
+      const outs = {
+        ...withoutProvider(props),
+        createdAt: remote.createdAt,
+        updatedAt: remote.updatedAt,
+        ...baseline,
+      } as State;
       return { id, props: drift.length > 0 ? { ...outs, drift: drift.join("; ") } : outs };
     },
 

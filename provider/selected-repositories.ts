@@ -8,14 +8,28 @@ import { ROUTES } from "./routes";
 // answers 409 otherwise, which callers check for first.
 const { list: LIST, set: SET, add: ADD, remove: REMOVE } = ROUTES.selectedRepositories;
 
-export async function listSelectedRepositories(context: ProviderContext, org: string, secretName: string): Promise<SelectedRepository[]> {
-  return listAll(context.client, { route: LIST, params: { org, secret_name: secretName } }, "selected repositories", (repository) => ({
-    id: repository.positiveInteger("id"),
-    fullName: repository.text("full_name"),
-  }));
+export async function listSelectedRepositories(
+  context: ProviderContext,
+  org: string,
+  secretName: string,
+): Promise<SelectedRepository[]> {
+  return listAll(
+    context.client,
+    { route: LIST, params: { org, secret_name: secretName } },
+    "selected repositories",
+    (repository) => ({
+      id: repository.positiveInteger("id"),
+      fullName: repository.text("full_name"),
+    }),
+  );
 }
 
-export async function selectedRepositoryIds(context: ProviderContext, org: string, secretName: string, label: string): Promise<number[]> {
+export async function selectedRepositoryIds(
+  context: ProviderContext,
+  org: string,
+  secretName: string,
+  label: string,
+): Promise<number[]> {
   try {
     return (await listSelectedRepositories(context, org, secretName)).map((r) => r.id).sort((a, b) => a - b);
   } catch (error) {
@@ -23,9 +37,20 @@ export async function selectedRepositoryIds(context: ProviderContext, org: strin
   }
 }
 
-export async function setSelectedRepositories(context: ProviderContext, org: string, secretName: string, ids: number[], label: string): Promise<void> {
+export async function setSelectedRepositories(
+  context: ProviderContext,
+  org: string,
+  secretName: string,
+  ids: number[],
+  label: string,
+): Promise<void> {
   await context.client.request(SET, { org, secret_name: secretName, selected_repository_ids: ids }).catch((error) => {
-    throw apiError(error, label, "setting the selected repositories", "the organization secret or one of the repositories");
+    throw apiError(
+      error,
+      label,
+      "setting the selected repositories",
+      "the organization secret or one of the repositories",
+    );
   });
 }
 

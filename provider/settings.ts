@@ -36,11 +36,16 @@ function whole(key: string, text: string | undefined, fallback: number, min: num
  * stack config is refused, as a leftover of a switch from one to the other would otherwise pass
  * unnoticed.
  */
-function readCredentials(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): Pick<ProviderSettings, "token" | "appAuth"> {
+function readCredentials(
+  config: ConfigSource | undefined,
+  env: NodeJS.ProcessEnv,
+): Pick<ProviderSettings, "token" | "appAuth"> {
   const configuredToken = config?.get("github:token") || undefined;
   const configuredApp = config?.get("github:appAuth") || undefined;
   if (configuredToken && configuredApp) {
-    throw new Error("The stack config sets both github:token and github:appAuth; keep one (`pulumi config rm github:token` to authenticate as the GitHub App). Nothing was sent to GitHub.");
+    throw new Error(
+      "The stack config sets both github:token and github:appAuth; keep one (`pulumi config rm github:token` to authenticate as the GitHub App). Nothing was sent to GitHub.",
+    );
   }
   if (configuredToken) return { token: configuredToken };
   const appAuth = readAppAuth(configuredApp, env);
@@ -53,12 +58,15 @@ function readCredentials(config: ConfigSource | undefined, env: NodeJS.ProcessEn
  * process. Credentials in it would reach error messages, so they are refused too.
  */
 function readBaseUrl(text: string, source: string): string {
-  const example = "e.g. https://github.example.com/api/v3 for GitHub Enterprise Server, or leave it unset for github.com";
+  const example =
+    "e.g. https://github.example.com/api/v3 for GitHub Enterprise Server, or leave it unset for github.com";
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new Error(`${source} is "${text}", which is not a URL; give the API's address with its scheme, ${example}. Nothing was sent to GitHub.`);
+    throw new Error(
+      `${source} is "${text}", which is not a URL; give the API's address with its scheme, ${example}. Nothing was sent to GitHub.`,
+    );
   }
   const problem =
     url.protocol !== "https:" && url.protocol !== "http:"
@@ -89,9 +97,33 @@ export function readSettings(config?: ConfigSource, env: NodeJS.ProcessEnv = pro
   return {
     ...readCredentials(config, env),
     baseUrl,
-    maxConcurrency: whole("github:maxConcurrency", get("maxConcurrency", "GITHUB_SECRETS_MAX_CONCURRENCY"), SETTING_DEFAULTS.maxConcurrency, 1, 100),
-    pointsPerMinute: whole("github:pointsPerMinute", get("pointsPerMinute", "GITHUB_SECRETS_POINTS_PER_MINUTE"), SETTING_DEFAULTS.pointsPerMinute, 0, 1_000_000),
-    minuteMs: whole("github:rateLimitMinuteMs", get("rateLimitMinuteMs", "GITHUB_SECRETS_RATE_LIMIT_MINUTE_MS"), SETTING_DEFAULTS.minuteMs, 100, 3_600_000),
-    requestTimeoutMs: whole("github:requestTimeoutMs", get("requestTimeoutMs", "GITHUB_SECRETS_REQUEST_TIMEOUT_MS"), SETTING_DEFAULTS.requestTimeoutMs, 100, 600_000),
+    maxConcurrency: whole(
+      "github:maxConcurrency",
+      get("maxConcurrency", "GITHUB_SECRETS_MAX_CONCURRENCY"),
+      SETTING_DEFAULTS.maxConcurrency,
+      1,
+      100,
+    ),
+    pointsPerMinute: whole(
+      "github:pointsPerMinute",
+      get("pointsPerMinute", "GITHUB_SECRETS_POINTS_PER_MINUTE"),
+      SETTING_DEFAULTS.pointsPerMinute,
+      0,
+      1_000_000,
+    ),
+    minuteMs: whole(
+      "github:rateLimitMinuteMs",
+      get("rateLimitMinuteMs", "GITHUB_SECRETS_RATE_LIMIT_MINUTE_MS"),
+      SETTING_DEFAULTS.minuteMs,
+      100,
+      3_600_000,
+    ),
+    requestTimeoutMs: whole(
+      "github:requestTimeoutMs",
+      get("requestTimeoutMs", "GITHUB_SECRETS_REQUEST_TIMEOUT_MS"),
+      SETTING_DEFAULTS.requestTimeoutMs,
+      100,
+      600_000,
+    ),
   };
 }

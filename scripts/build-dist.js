@@ -9,7 +9,9 @@ const { join, resolve } = require("node:path");
 const root = join(__dirname, "..");
 const dist = join(root, "dist");
 const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
-const listed = execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json"), "--listEmittedFiles"], { encoding: "utf8" });
+const listed = execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.json"), "--listEmittedFiles"], {
+  encoding: "utf8",
+});
 const emitted = new Set(
   listed
     .split("\n")

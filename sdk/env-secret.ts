@@ -32,8 +32,12 @@ export class EnvSecret extends ValueSecret {
   declare public readonly environment: pulumi.Output<string>;
 
   constructor(name: string, args: EnvSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    claimSecret("EnvSecret", name, [args.owner, args.repository, args.environment, args.secretName], ([owner, repository, environment, secretName]) =>
-      secretId({ kind: "environment", owner, repository, environment }, secretName),
+    claimSecret(
+      "EnvSecret",
+      name,
+      [args.owner, args.repository, args.environment, args.secretName],
+      ([owner, repository, environment, secretName]) =>
+        secretId({ kind: "environment", owner, repository, environment }, secretName),
     );
     const adopted = adoptImport(opts);
     super(

@@ -1,5 +1,12 @@
 import { defaultFixture } from "../emulator";
-import { getPublicKey, listEnvSecrets, listOrgSecrets, listRepoOrgSecrets, listRepoSecrets, listSelectedRepositories } from "./lookups";
+import {
+  getPublicKey,
+  listEnvSecrets,
+  listOrgSecrets,
+  listRepoOrgSecrets,
+  listRepoSecrets,
+  listSelectedRepositories,
+} from "./lookups";
 import { emulatedGitHub, TOKEN } from "../tests/support/emulated-github";
 
 type GitHub = Awaited<ReturnType<typeof emulatedGitHub>>;
@@ -9,12 +16,32 @@ const ORG_SECRETS = 130;
 beforeAll(async () => {
   const fixture = defaultFixture();
   fixture.secrets = [
-    ...Array.from({ length: ORG_SECRETS - 3 }, (_, i) => ({ scope: "org" as const, owner: "octo-org", name: `BULK_${String(i).padStart(3, "0")}`, value: "v", visibility: "all" as const })),
+    ...Array.from({ length: ORG_SECRETS - 3 }, (_, i) => ({
+      scope: "org" as const,
+      owner: "octo-org",
+      name: `BULK_${String(i).padStart(3, "0")}`,
+      value: "v",
+      visibility: "all" as const,
+    })),
     { scope: "org", owner: "octo-org", name: "TO_ALL", value: "v", visibility: "all" },
     { scope: "org", owner: "octo-org", name: "TO_PRIVATE", value: "v", visibility: "private" },
-    { scope: "org", owner: "octo-org", name: "TO_HELLO", value: "v", visibility: "selected", selected_repository_ids: [1296269] },
+    {
+      scope: "org",
+      owner: "octo-org",
+      name: "TO_HELLO",
+      value: "v",
+      visibility: "selected",
+      selected_repository_ids: [1296269],
+    },
     { scope: "repo", owner: "octo-org", repository: "hello-world", name: "REPO_ONE", value: "v" },
-    { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "prod/eu west", name: "ENV_ONE", value: "v" },
+    {
+      scope: "environment",
+      owner: "octo-org",
+      repository: "hello-world",
+      environment: "prod/eu west",
+      name: "ENV_ONE",
+      value: "v",
+    },
   ];
   github = await emulatedGitHub(fixture);
 });
@@ -25,16 +52,29 @@ const options = () => ({ token: TOKEN, baseUrl: github.url });
 test("an organization's secrets, every page", async () => {
   const secrets = await listOrgSecrets({ org: "octo-org" }, options());
   expect(secrets).toHaveLength(ORG_SECRETS);
-  expect(secrets.find((s) => s.name === "TO_HELLO")).toMatchObject({ visibility: "selected", createdAt: expect.any(String) });
+  expect(secrets.find((s) => s.name === "TO_HELLO")).toMatchObject({
+    visibility: "selected",
+    createdAt: expect.any(String),
+  });
   const pages = (await github.requests()).filter((r) => r.path === "/orgs/octo-org/actions/secrets");
   expect(pages).toHaveLength(2);
 });
 
 test("repository, environment and visible organization secrets", async () => {
-  expect((await listRepoSecrets({ owner: "octo-org", repository: "hello-world" }, options())).map((s) => s.name)).toEqual(["REPO_ONE"]);
-  expect((await listEnvSecrets({ owner: "octo-org", repository: "hello-world", environment: "prod/eu west" }, options())).map((s) => s.name)).toEqual(["ENV_ONE"]);
-  const helloSees = (await listRepoOrgSecrets({ owner: "octo-org", repository: "hello-world" }, options())).map((s) => s.name);
-  const spoonSees = (await listRepoOrgSecrets({ owner: "octo-org", repository: "spoon-knife" }, options())).map((s) => s.name);
+  expect(
+    (await listRepoSecrets({ owner: "octo-org", repository: "hello-world" }, options())).map((s) => s.name),
+  ).toEqual(["REPO_ONE"]);
+  expect(
+    (
+      await listEnvSecrets({ owner: "octo-org", repository: "hello-world", environment: "prod/eu west" }, options())
+    ).map((s) => s.name),
+  ).toEqual(["ENV_ONE"]);
+  const helloSees = (await listRepoOrgSecrets({ owner: "octo-org", repository: "hello-world" }, options())).map(
+    (s) => s.name,
+  );
+  const spoonSees = (await listRepoOrgSecrets({ owner: "octo-org", repository: "spoon-knife" }, options())).map(
+    (s) => s.name,
+  );
   expect(helloSees).toContain("TO_HELLO");
   expect(helloSees).not.toContain("TO_PRIVATE");
   expect(spoonSees).toContain("TO_PRIVATE");
@@ -42,12 +82,18 @@ test("repository, environment and visible organization secrets", async () => {
 });
 
 test("the repositories selected for a secret, and each scope's public key", async () => {
-  expect(await listSelectedRepositories({ org: "octo-org", secretName: "to_hello" }, options())).toEqual([{ id: 1296269, fullName: "octo-org/hello-world" }]);
-  const direct = async (path: string) => (await fetch(`${github.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+  expect(await listSelectedRepositories({ org: "octo-org", secretName: "to_hello" }, options())).toEqual([
+    { id: 1296269, fullName: "octo-org/hello-world" },
+  ]);
+  const direct = async (path: string) =>
+    (await fetch(`${github.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
   const cases: Array<[Parameters<typeof getPublicKey>[0], string]> = [
     [{ org: "octo-org" }, "/orgs/octo-org/actions/secrets/public-key"],
     [{ owner: "octo-org", repository: "hello-world" }, "/repos/octo-org/hello-world/actions/secrets/public-key"],
-    [{ owner: "octo-org", repository: "hello-world", environment: "prod/eu west" }, "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets/public-key"],
+    [
+      { owner: "octo-org", repository: "hello-world", environment: "prod/eu west" },
+      "/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets/public-key",
+    ],
   ];
   for (const [scope, path] of cases) {
     const expected = (await direct(path)) as { key_id: string; key: string };

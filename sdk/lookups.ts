@@ -19,33 +19,57 @@ export interface LookupOptions {
 // one, reaches into the provider side for its client.
 function lookupContext(options: LookupOptions = {}): ProviderContext {
   const configured = readSettings({ get: (key) => pulumi.runtime.getConfig(key) });
-  return contextFor({ ...configured, token: options.token ?? configured.token, baseUrl: options.baseUrl?.replace(/\/+$/, "") ?? configured.baseUrl });
+  return contextFor({
+    ...configured,
+    token: options.token ?? configured.token,
+    baseUrl: options.baseUrl?.replace(/\/+$/, "") ?? configured.baseUrl,
+  });
 }
 
 /** An organization's secrets (names, dates and visibility; never values). */
 export function listOrgSecrets(args: { org: string }, options?: LookupOptions): Promise<SecretSummary[]> {
-  return lookups.listSecrets(lookupContext(options), { kind: "org", org: args.org }, `listing the secrets of ${args.org}`);
+  return lookups.listSecrets(
+    lookupContext(options),
+    { kind: "org", org: args.org },
+    `listing the secrets of ${args.org}`,
+  );
 }
 
 /** A repository's own secrets. */
-export function listRepoSecrets(args: { owner: string; repository: string }, options?: LookupOptions): Promise<SecretSummary[]> {
+export function listRepoSecrets(
+  args: { owner: string; repository: string },
+  options?: LookupOptions,
+): Promise<SecretSummary[]> {
   const scope = { kind: "repo" as const, ...args };
   return lookups.listSecrets(lookupContext(options), scope, `listing the secrets of ${args.owner}/${args.repository}`);
 }
 
 /** A deployment environment's secrets. */
-export function listEnvSecrets(args: { owner: string; repository: string; environment: string }, options?: LookupOptions): Promise<SecretSummary[]> {
+export function listEnvSecrets(
+  args: { owner: string; repository: string; environment: string },
+  options?: LookupOptions,
+): Promise<SecretSummary[]> {
   const scope = { kind: "environment" as const, ...args };
-  return lookups.listSecrets(lookupContext(options), scope, `listing the secrets of ${args.owner}/${args.repository} environment "${args.environment}"`);
+  return lookups.listSecrets(
+    lookupContext(options),
+    scope,
+    `listing the secrets of ${args.owner}/${args.repository} environment "${args.environment}"`,
+  );
 }
 
 /** The organization secrets a repository can read. */
-export function listRepoOrgSecrets(args: { owner: string; repository: string }, options?: LookupOptions): Promise<SecretSummary[]> {
+export function listRepoOrgSecrets(
+  args: { owner: string; repository: string },
+  options?: LookupOptions,
+): Promise<SecretSummary[]> {
   return lookups.listRepoOrgSecrets(lookupContext(options), args.owner, args.repository);
 }
 
 /** The repositories selected for an organization secret of visibility `selected`. */
-export function listSelectedRepositories(args: { org: string; secretName: string }, options?: LookupOptions): Promise<SelectedRepository[]> {
+export function listSelectedRepositories(
+  args: { org: string; secretName: string },
+  options?: LookupOptions,
+): Promise<SelectedRepository[]> {
   return lookups.listSelected(lookupContext(options), args.org, args.secretName);
 }
 
@@ -58,7 +82,12 @@ export function getPublicKey(
     "org" in args
       ? { kind: "org" as const, org: args.org }
       : args.environment !== undefined
-        ? { kind: "environment" as const, owner: args.owner, repository: args.repository, environment: args.environment }
+        ? {
+            kind: "environment" as const,
+            owner: args.owner,
+            repository: args.repository,
+            environment: args.environment,
+          }
         : { kind: "repo" as const, owner: args.owner, repository: args.repository };
   return lookups.publicKey(lookupContext(options), scope);
 }

@@ -37,11 +37,20 @@ export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
   declare public readonly drift: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: OrgSecretRepoSelectionArgs, opts?: pulumi.CustomResourceOptions) {
-    claimSecret("OrgSecretRepoSelection", name, [args.org, args.secretName], ([org, secretName]) => secretId({ kind: "org", org }, secretName));
+    claimSecret("OrgSecretRepoSelection", name, [args.org, args.secretName], ([org, secretName]) =>
+      secretId({ kind: "org", org }, secretName),
+    );
     super(
       dynamicProvider("OrgSecretRepoSelection"),
       name,
-      { org: args.org, secretName: args.secretName, repositories: args.repositories, onDrift: args.onDrift, repositoryIds: undefined, drift: undefined },
+      {
+        org: args.org,
+        secretName: args.secretName,
+        repositories: args.repositories,
+        onDrift: args.onDrift,
+        repositoryIds: undefined,
+        drift: undefined,
+      },
       opts,
       TYPE_MODULE,
       "OrgSecretRepoSelection",

@@ -43,7 +43,9 @@ export class OrgSecret extends ValueSecret {
   declare public readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;
 
   constructor(name: string, args: OrgSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    claimSecret("OrgSecret", name, [args.org, args.secretName], ([org, secretName]) => secretId({ kind: "org", org }, secretName));
+    claimSecret("OrgSecret", name, [args.org, args.secretName], ([org, secretName]) =>
+      secretId({ kind: "org", org }, secretName),
+    );
     const adopted = adoptImport(opts);
     super(
       dynamicProvider("OrgSecret"),

@@ -46,19 +46,31 @@ export function readEnvFile(path: string): { entries: EnvFileEntry[]; problems: 
     }
     const [name] = Object.keys(parse(lines[start]));
     if (name === undefined) {
-      problems.push({ field: at(start), reason: "is not NAME=value; give a name (letters, digits and _), = and the value, or make it a comment starting with #." });
+      problems.push({
+        field: at(start),
+        reason:
+          "is not NAME=value; give a name (letters, digits and _), = and the value, or make it a comment starting with #.",
+      });
       start += 1;
       continue;
     }
     const quote = openQuote(lines[start], name);
     let end = start;
     // Only a line holding the quote can close it, so only those lines are tried.
-    if (quote) do end += 1; while (end < lines.length && (!lines[end].includes(quote) || openQuote(lines.slice(start, end + 1).join("\n"), name)));
+    if (quote)
+      do end += 1;
+      while (
+        end < lines.length &&
+        (!lines[end].includes(quote) || openQuote(lines.slice(start, end + 1).join("\n"), name))
+      );
     const segment = lines.slice(start, end + 1).join("\n");
     // No line closes the quote, or the value stopped growing without one: dotenv then reads the
     // opening quote as a literal character and the lines after it as whatever they look like.
     if (quote && (end === lines.length || parse(segment)[name] === parse(lines[start])[name])) {
-      problems.push({ field: at(start), reason: `${name} opens a value with ${quote} that no later line closes; end the value with ${quote} at the end of a line.` });
+      problems.push({
+        field: at(start),
+        reason: `${name} opens a value with ${quote} that no later line closes; end the value with ${quote} at the end of a line.`,
+      });
       start += 1;
       continue;
     }

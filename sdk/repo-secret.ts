@@ -37,7 +37,12 @@ export class RepoSecret extends ValueSecret {
     super(
       dynamicProvider("RepoSecret"),
       name,
-      { owner: args.owner, repository: args.repository, secretName: args.secretName, ...valueInputs(args, adopted.importId) },
+      {
+        owner: args.owner,
+        repository: args.repository,
+        secretName: args.secretName,
+        ...valueInputs(args, adopted.importId),
+      },
       adopted.opts,
       TYPE_MODULE,
       "RepoSecret",

@@ -29,7 +29,10 @@ export interface SecretValueArgs {
  * is spelled out: inferred, the published declarations would list every option of the
  * @pulumi/pulumi the package was built with, naming types that older ones of the peer range lack.
  */
-export function adoptImport(opts: pulumi.CustomResourceOptions | undefined): { opts: Omit<pulumi.CustomResourceOptions, "import">; importId: pulumi.ID | undefined } {
+export function adoptImport(opts: pulumi.CustomResourceOptions | undefined): {
+  opts: Omit<pulumi.CustomResourceOptions, "import">;
+  importId: pulumi.ID | undefined;
+} {
   const { import: importId, ...rest } = opts ?? {};
   return { opts: rest, importId };
 }
@@ -64,7 +67,12 @@ const declared = new Map<string, string>();
  * Two resources for one secret would overwrite each other on every update, and destroying one
  * would delete the other's secret: the second one is refused when it is declared.
  */
-export function claimSecret(kind: string, name: string, identity: pulumi.Input<string>[], idOf: (parts: string[]) => string): void {
+export function claimSecret(
+  kind: string,
+  name: string,
+  identity: pulumi.Input<string>[],
+  idOf: (parts: string[]) => string,
+): void {
   const claim = (parts: string[]): string | undefined => {
     const id = idOf(parts);
     const key = `${kind}:${id.toLowerCase()}`;

@@ -27,25 +27,56 @@ const valueOf = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => out
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
 test("one child per entry, of the scope's kind, named by set and secret name, its value a secret", async () => {
-  const set = new SecretSet("app", { owner: "octo-org", repository: "hello-world", values: { deploy_token: "one", NPM_TOKEN: pulumi.output("two") }, onDrift: "ignore" });
-  new SecretSet("org", { org: "octo-org", visibility: "selected", selectedRepositories: [1296269], values: { SHARED: "three" } });
-  new SecretSet("env", { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", values: { DB_PASSWORD: "four" } });
+  const set = new SecretSet("app", {
+    owner: "octo-org",
+    repository: "hello-world",
+    values: { deploy_token: "one", NPM_TOKEN: pulumi.output("two") },
+    onDrift: "ignore",
+  });
+  new SecretSet("org", {
+    org: "octo-org",
+    visibility: "selected",
+    selectedRepositories: [1296269],
+    values: { SHARED: "three" },
+  });
+  new SecretSet("env", {
+    owner: "octo-org",
+    repository: "hello-world",
+    environment: "prod/eu west",
+    values: { DB_PASSWORD: "four" },
+  });
   await settled();
   expect(Object.keys(set.secrets)).toEqual(["deploy_token", "NPM_TOKEN"]);
   const byName = Object.fromEntries(registered.map((r) => [r.name, r]));
-  expect(Object.keys(byName).sort()).toEqual(["app", "app-DEPLOY_TOKEN", "app-NPM_TOKEN", "env", "env-DB_PASSWORD", "org", "org-SHARED"]);
+  expect(Object.keys(byName).sort()).toEqual([
+    "app",
+    "app-DEPLOY_TOKEN",
+    "app-NPM_TOKEN",
+    "env",
+    "env-DB_PASSWORD",
+    "org",
+    "org-SHARED",
+  ]);
   expect(byName.app.type).toBe("github-secrets:index:SecretSet");
   expect(byName["app-DEPLOY_TOKEN"]).toMatchObject({
     type: "pulumi-nodejs:dynamic/github-secrets:RepoSecret",
     inputs: { owner: "octo-org", repository: "hello-world", secretName: "deploy_token", onDrift: "ignore" },
   });
-  expect(byName["org-SHARED"]).toMatchObject({ type: expect.stringMatching(/:OrgSecret$/), inputs: { org: "octo-org", visibility: "selected", selectedRepositories: [1296269] } });
-  expect(byName["env-DB_PASSWORD"]).toMatchObject({ type: expect.stringMatching(/:EnvSecret$/), inputs: { environment: "prod/eu west" } });
+  expect(byName["org-SHARED"]).toMatchObject({
+    type: expect.stringMatching(/:OrgSecret$/),
+    inputs: { org: "octo-org", visibility: "selected", selectedRepositories: [1296269] },
+  });
+  expect(byName["env-DB_PASSWORD"]).toMatchObject({
+    type: expect.stringMatching(/:EnvSecret$/),
+    inputs: { environment: "prod/eu west" },
+  });
   for (const child of ["app-DEPLOY_TOKEN", "app-NPM_TOKEN", "org-SHARED", "env-DB_PASSWORD"]) {
     expect(byName[child].inputs.plaintextValue).toMatchObject({ [SECRET_SIGNATURE]: expect.any(String) });
   }
   const parentUrn = await valueOf(set.urn);
-  expect(await valueOf(set.secrets.NPM_TOKEN.urn)).toBe(parentUrn.replace(/::app$/, "$pulumi-nodejs:dynamic/github-secrets:RepoSecret::app-NPM_TOKEN"));
+  expect(await valueOf(set.secrets.NPM_TOKEN.urn)).toBe(
+    parentUrn.replace(/::app$/, "$pulumi-nodejs:dynamic/github-secrets:RepoSecret::app-NPM_TOKEN"),
+  );
 });
 
 test("retainOnDelete given to the set reaches every secret", async () => {
@@ -54,7 +85,11 @@ test("retainOnDelete given to the set reaches every secret", async () => {
     seen.push([name, opts.retainOnDelete]);
     return undefined;
   };
-  new SecretSet("kept", { owner: "octo-org", repository: "hello-world", values: { KEPT: "v" } }, { retainOnDelete: true, transformations: [record] });
+  new SecretSet(
+    "kept",
+    { owner: "octo-org", repository: "hello-world", values: { KEPT: "v" } },
+    { retainOnDelete: true, transformations: [record] },
+  );
   await settled();
   expect(seen).toEqual([
     ["kept", true],
@@ -64,7 +99,18 @@ test("retainOnDelete given to the set reaches every secret", async () => {
 
 test("every problem of every entry, at once, before anything is declared, without a value", () => {
   const path = join(dir, "bad.env");
-  writeFileSync(path, ["GOOD=canary-good", "NOT A LINE", "my-key=canary-name", "good=canary-twice", "EMPTY=", `HUGE=${"x".repeat(50_000)}`, 'OPEN="canary-open'].join("\n"));
+  writeFileSync(
+    path,
+    [
+      "GOOD=canary-good",
+      "NOT A LINE",
+      "my-key=canary-name",
+      "good=canary-twice",
+      "EMPTY=",
+      `HUGE=${"x".repeat(50_000)}`,
+      'OPEN="canary-open',
+    ].join("\n"),
+  );
   let message = "";
   try {
     new SecretSet("bad", { owner: "octo-org", repository: "hello-world", envFile: path });
@@ -86,20 +132,33 @@ test("every problem of every entry, at once, before anything is declared, withou
 
 test("values and envFile: exactly one of them; map keys, case-insensitively, once", () => {
   const scope = { owner: "octo-org", repository: "hello-world" };
-  expect(() => new SecretSet("neither", scope)).toThrow(/^SecretSet "neither": invalid inputs, nothing was sent to GitHub:\n {2}- envFile: is missing; give the path of a \.env file, or values/);
-  expect(() => new SecretSet("both", { ...scope, values: {}, envFile: "x.env" })).toThrow(/ {2}- values: and envFile are both given; give one of them\.$/);
-  expect(() => new SecretSet("twice", { ...scope, values: { TOKEN: "a", Token: "b" } })).toThrow(/ {2}- values\.Token: sets Token, which values\.TOKEN sets already/);
-  expect(() => new SecretSet("missing", { ...scope, envFile: join(dir, "none.env") })).toThrow(/ {2}- envFile: cannot be read \(ENOENT/);
+  expect(() => new SecretSet("neither", scope)).toThrow(
+    /^SecretSet "neither": invalid inputs, nothing was sent to GitHub:\n {2}- envFile: is missing; give the path of a \.env file, or values/,
+  );
+  expect(() => new SecretSet("both", { ...scope, values: {}, envFile: "x.env" })).toThrow(
+    / {2}- values: and envFile are both given; give one of them\.$/,
+  );
+  expect(() => new SecretSet("twice", { ...scope, values: { TOKEN: "a", Token: "b" } })).toThrow(
+    / {2}- values\.Token: sets Token, which values\.TOKEN sets already/,
+  );
+  expect(() => new SecretSet("missing", { ...scope, envFile: join(dir, "none.env") })).toThrow(
+    / {2}- envFile: cannot be read \(ENOENT/,
+  );
   expect(registered).toEqual([]);
 });
 
 test("one scope, whole: org with repository fields, a repository scope without its owner, org-only fields elsewhere", () => {
   const values = { TOKEN: "canary-scope" };
-  const declare = (args: Record<string, unknown>) => () => new SecretSet("scoped", { ...args, values } as unknown as SecretSetArgs);
+  const declare = (args: Record<string, unknown>) => () =>
+    new SecretSet("scoped", { ...args, values } as unknown as SecretSetArgs);
   expect(declare({ org: "octo-org", owner: "octo-org", repository: "hello-world" })).toThrow(
     / {2}- owner: is given with org; a set has one scope[^\n]*\n {2}- repository: is given with org/,
   );
-  expect(declare({ repository: "hello-world", environment: "production" })).toThrow(/ {2}- owner: is missing; give org for organization secrets, or owner and repository/);
-  expect(declare({ owner: "octo-org", repository: "hello-world", visibility: "all" })).toThrow(/ {2}- visibility: is for organization secrets only/);
+  expect(declare({ repository: "hello-world", environment: "production" })).toThrow(
+    / {2}- owner: is missing; give org for organization secrets, or owner and repository/,
+  );
+  expect(declare({ owner: "octo-org", repository: "hello-world", visibility: "all" })).toThrow(
+    / {2}- visibility: is for organization secrets only/,
+  );
   expect(registered).toEqual([]);
 });

@@ -51,11 +51,24 @@ const ORG_ONLY_FIELDS = ["visibility", "selectedRepositories"] as const;
 function scopeProblems(args: SecretSetArgs): InputProblem[] {
   const given = (field: string) => (args as object as Record<string, unknown>)[field] !== undefined;
   if (given("org")) {
-    return REPOSITORY_FIELDS.filter(given).map((field) => ({ field, reason: "is given with org; a set has one scope: give org for organization secrets, or owner and repository (and environment) for a repository's." }));
+    return REPOSITORY_FIELDS.filter(given).map((field) => ({
+      field,
+      reason:
+        "is given with org; a set has one scope: give org for organization secrets, or owner and repository (and environment) for a repository's.",
+    }));
   }
   return [
-    ...["owner", "repository"].filter((field) => !given(field)).map((field) => ({ field, reason: "is missing; give org for organization secrets, or owner and repository (and environment) for a repository's." })),
-    ...ORG_ONLY_FIELDS.filter(given).map((field) => ({ field, reason: "is for organization secrets only; remove it, or give org instead of owner and repository." })),
+    ...["owner", "repository"]
+      .filter((field) => !given(field))
+      .map((field) => ({
+        field,
+        reason:
+          "is missing; give org for organization secrets, or owner and repository (and environment) for a repository's.",
+      })),
+    ...ORG_ONLY_FIELDS.filter(given).map((field) => ({
+      field,
+      reason: "is for organization secrets only; remove it, or give org instead of owner and repository.",
+    })),
   ];
 }
 
@@ -68,8 +81,19 @@ function entriesOf(args: SecretSetArgs): { entries: Entry[]; problems: InputProb
     args.envFile !== undefined
       ? readEnvFile(args.envFile)
       : args.values !== undefined
-        ? { entries: Object.entries(args.values).map(([name, value]) => ({ name, value, where: `values.${name}` })), problems: [] }
-        : { entries: [], problems: [{ field: "envFile", reason: "is missing; give the path of a .env file, or values (a map of names to values)." }] };
+        ? {
+            entries: Object.entries(args.values).map(([name, value]) => ({ name, value, where: `values.${name}` })),
+            problems: [],
+          }
+        : {
+            entries: [],
+            problems: [
+              {
+                field: "envFile",
+                reason: "is missing; give the path of a .env file, or values (a map of names to values).",
+              },
+            ],
+          };
   const problems = [...scopeProblems(args), ...read.problems];
   const seen = new Map<string, string>();
   for (const { name, value, where } of read.entries) {
@@ -77,7 +101,11 @@ function entriesOf(args: SecretSetArgs): { entries: Entry[]; problems: InputProb
     if (nameProblem) problems.push(nameProblem);
     // GitHub names are case-insensitive: two entries for one name would be one secret written twice.
     const first = seen.get(name.toUpperCase());
-    if (first !== undefined) problems.push({ field: where, reason: `sets ${name}, which ${first} sets already (GitHub names are case-insensitive); keep one.` });
+    if (first !== undefined)
+      problems.push({
+        field: where,
+        reason: `sets ${name}, which ${first} sets already (GitHub names are case-insensitive); keep one.`,
+      });
     else seen.set(name.toUpperCase(), where);
     if (typeof value === "string") {
       const valueProblems: InputProblem[] = [];
@@ -88,13 +116,26 @@ function entriesOf(args: SecretSetArgs): { entries: Entry[]; problems: InputProb
   return { entries: read.entries, problems };
 }
 
-function declareSecret(childName: string, args: SecretSetArgs, entry: Entry, opts: pulumi.CustomResourceOptions): ValueSecret {
+function declareSecret(
+  childName: string,
+  args: SecretSetArgs,
+  entry: Entry,
+  opts: pulumi.CustomResourceOptions,
+): ValueSecret {
   const secret = { secretName: entry.name, plaintextValue: pulumi.secret(entry.value), onDrift: args.onDrift };
   if ("org" in args) {
-    return new OrgSecret(childName, { org: args.org, visibility: args.visibility, selectedRepositories: args.selectedRepositories, ...secret }, opts);
+    return new OrgSecret(
+      childName,
+      { org: args.org, visibility: args.visibility, selectedRepositories: args.selectedRepositories, ...secret },
+      opts,
+    );
   }
   if ("environment" in args) {
-    return new EnvSecret(childName, { owner: args.owner, repository: args.repository, environment: args.environment, ...secret }, opts);
+    return new EnvSecret(
+      childName,
+      { owner: args.owner, repository: args.repository, environment: args.environment, ...secret },
+      opts,
+    );
   }
   return new RepoSecret(childName, { owner: args.owner, repository: args.repository, ...secret }, opts);
 }
@@ -119,7 +160,12 @@ export class SecretSet extends pulumi.ComponentResource {
     super(`${TYPE_MODULE}:index:SecretSet`, name, {}, opts);
     // Options the engine applies per resource, which a component alone would ignore.
     const childOpts = { parent: this, retainOnDelete: opts?.retainOnDelete };
-    this.secrets = Object.fromEntries(entries.map((entry) => [entry.name, declareSecret(`${name}-${entry.name.toUpperCase()}`, args, entry, childOpts)]));
+    this.secrets = Object.fromEntries(
+      entries.map((entry) => [
+        entry.name,
+        declareSecret(`${name}-${entry.name.toUpperCase()}`, args, entry, childOpts),
+      ]),
+    );
     this.registerOutputs({ secretNames: entries.map((entry) => entry.name) });
   }
 }

@@ -25,7 +25,8 @@ export function warnIfPlaintextToken(): void {
   if (checked) return;
   checked = true;
   const secretKeys = secretConfigKeys();
-  if (!pulumi.runtime.getConfig("github:token") || secretKeys === undefined || secretKeys.includes("github:token")) return;
+  if (!pulumi.runtime.getConfig("github:token") || secretKeys === undefined || secretKeys.includes("github:token"))
+    return;
   void pulumi.log.warn(
     "github:token is in the stack config in plaintext (it was set without --secret), so it is written as it is into the stack's config file and into the state, where the engine keeps the stack config as the inputs of the dynamic provider. Set it again with `pulumi config set --secret github:token TOKEN`, or remove it (`pulumi config rm github:token`) and set GITHUB_TOKEN where `pulumi up` runs.",
   );

@@ -23,7 +23,9 @@ test("`emulator` prints its base URL on a line of its own once it listens, and s
     while (!stdout().includes("\n")) await once(child.stdout, "data");
     const url = stdout().split("\n")[0];
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const response = await fetch(`${url}/repos/octo-org/hello-world`, { headers: { authorization: "Bearer emulator-token" } });
+    const response = await fetch(`${url}/repos/octo-org/hello-world`, {
+      headers: { authorization: "Bearer emulator-token" },
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { id: number }).id).toBe(1296269);
   } finally {
@@ -78,8 +80,22 @@ describe("import-file", () => {
     const { startEmulator, defaultFixture } = await import("../emulator");
     const fixture = defaultFixture();
     fixture.secrets = [
-      { scope: "org", owner: "octo-org", name: "SHARED_TOKEN", value: "canary-import-1", visibility: "selected", selected_repository_ids: [1300192] },
-      { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "prod/eu west", name: "DB_PASSWORD", value: "canary-import-2" },
+      {
+        scope: "org",
+        owner: "octo-org",
+        name: "SHARED_TOKEN",
+        value: "canary-import-1",
+        visibility: "selected",
+        selected_repository_ids: [1300192],
+      },
+      {
+        scope: "environment",
+        owner: "octo-org",
+        repository: "hello-world",
+        environment: "prod/eu west",
+        name: "DB_PASSWORD",
+        value: "canary-import-2",
+      },
     ];
     const emulator = await startEmulator({ port: 0, fixture });
     try {
@@ -103,7 +119,10 @@ describe("import-file", () => {
     const { tmpdir } = await import("node:os");
     const out = path.join(mkdtempSync(path.join(tmpdir(), "import-")), "import.json");
     const result = await withEmulator((url) =>
-      runWithEnv(["import-file", "--repo", "octo-org/hello-world", "--environment", "prod/eu west", "--out", out], { GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: url }),
+      runWithEnv(["import-file", "--repo", "octo-org/hello-world", "--environment", "prod/eu west", "--out", out], {
+        GITHUB_TOKEN: "emulator-token",
+        GITHUB_API_URL: url,
+      }),
     );
     expect(result.code).toBe(0);
     const file = JSON.parse(readFileSync(out, "utf8"));
@@ -112,7 +131,12 @@ describe("import-file", () => {
         type: "pulumi-nodejs:dynamic/github-secrets:EnvSecret",
         name: "db-password",
         id: "octo-org/hello-world/prod%2Feu%20west/DB_PASSWORD",
-        inputs: expect.objectContaining({ owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: "DB_PASSWORD" }),
+        inputs: expect.objectContaining({
+          owner: "octo-org",
+          repository: "hello-world",
+          environment: "prod/eu west",
+          secretName: "DB_PASSWORD",
+        }),
         outputs: expect.objectContaining({ createdAt: expect.any(String), writtenAt: expect.any(String) }),
       }),
     ]);
@@ -123,9 +147,13 @@ describe("import-file", () => {
     // Values come from the environment, as the README advises: the stack config would put them in the state.
     expect(result.stdout).toContain('plaintextValue: fromEnvironment("DB_PASSWORD"),');
     expect(result.stdout).toContain("function fromEnvironment(name: string): pulumi.Output<string> {");
-    expect(result.stdout).toContain("if (!value) throw new Error(`Set the environment variable ${name} to the value of the ${name} secret.`);");
+    expect(result.stdout).toContain(
+      "if (!value) throw new Error(`Set the environment variable ${name} to the value of the ${name} secret.`);",
+    );
     expect(result.stdout).not.toMatch(/new pulumi\.Config|requireSecret/);
-    expect(result.stderr).toContain("run `pulumi up` with the environment variable DB_PASSWORD set to the secret's value:");
+    expect(result.stderr).toContain(
+      "run `pulumi up` with the environment variable DB_PASSWORD set to the secret's value:",
+    );
     expect(JSON.stringify(file) + result.stdout + result.stderr).not.toContain("canary-import");
   });
 
@@ -133,12 +161,20 @@ describe("import-file", () => {
     const { mkdtempSync, readFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const out = path.join(mkdtempSync(path.join(tmpdir(), "import-")), "import.json");
-    const result = await withEmulator((url) => runWithEnv(["import-file", "--org", "octo-org", "--out", out], { GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: url }));
+    const result = await withEmulator((url) =>
+      runWithEnv(["import-file", "--org", "octo-org", "--out", out], {
+        GITHUB_TOKEN: "emulator-token",
+        GITHUB_API_URL: url,
+      }),
+    );
     expect(result.code).toBe(0);
     const [entry] = JSON.parse(readFileSync(out, "utf8")).resources;
-    expect(entry).toMatchObject({ type: "pulumi-nodejs:dynamic/github-secrets:OrgSecret", id: "octo-org/SHARED_TOKEN" });
+    expect(entry).toMatchObject({
+      type: "pulumi-nodejs:dynamic/github-secrets:OrgSecret",
+      id: "octo-org/SHARED_TOKEN",
+    });
     expect(entry.inputs).toMatchObject({ visibility: "selected", selectedRepositories: [1300192] });
-    expect(result.stdout).toContain('selectedRepositories: [1300192],');
+    expect(result.stdout).toContain("selectedRepositories: [1300192],");
     expect(result.stdout).toContain('plaintextValue: fromEnvironment("SHARED_TOKEN"),');
   });
 

@@ -4,7 +4,12 @@ import type { Repo } from "../store";
 import { nodeId } from "./node-id";
 
 /** A `simple-user` body for a user or an organization. */
-export function simpleUser(request: ApiRequest, login: string, id: number, type: "User" | "Organization"): Record<string, unknown> {
+export function simpleUser(
+  request: ApiRequest,
+  login: string,
+  id: number,
+  type: "User" | "Organization",
+): Record<string, unknown> {
   const api = `${request.urls.api}/users/${login}`;
   return {
     login,
@@ -32,5 +37,7 @@ export function simpleUser(request: ApiRequest, login: string, id: number, type:
 /** The repository's owner: its organization when the fixture has one by that login, else a user. */
 export function repositoryOwner(request: ApiRequest, repo: Repo): Record<string, unknown> {
   const org = request.state.store.ownerOrg(repo);
-  return org ? simpleUser(request, org.login, org.id, "Organization") : simpleUser(request, repo.owner, stableId(repo.owner.toLowerCase()), "User");
+  return org
+    ? simpleUser(request, org.login, org.id, "Organization")
+    : simpleUser(request, repo.owner, stableId(repo.owner.toLowerCase()), "User");
 }

@@ -15,9 +15,16 @@ function permissions(access: TokenAccess): Record<string, string> {
 export function createInstallationToken(request: ApiRequest): ApiResponse {
   request.json();
   const installationId = Number(request.params.installation_id);
-  const issued = found(Number.isSafeInteger(installationId) ? request.state.store.apps.issue(request.app!, installationId) : undefined);
+  const issued = found(
+    Number.isSafeInteger(installationId) ? request.state.store.apps.issue(request.app!, installationId) : undefined,
+  );
   return {
     status: 201,
-    body: { token: issued.token, expires_at: issued.expires_at, permissions: permissions(issued.access), repository_selection: "all" },
+    body: {
+      token: issued.token,
+      expires_at: issued.expires_at,
+      permissions: permissions(issued.access),
+      repository_selection: "all",
+    },
   };
 }

@@ -27,7 +27,9 @@ export function putOrgSecret(request: ApiRequest): ApiResponse {
   const visibility = enumField(body, "visibility", ["all", "private", "selected"] as const);
   const selectedRepositoryIds = integerArrayField(body, "selected_repository_ids");
   const value = readSealedValue(request, body, org.keyScope);
-  return putResponse(request.state.store.putOrgSecret(org, request.params.secret_name, value, visibility, selectedRepositoryIds));
+  return putResponse(
+    request.state.store.putOrgSecret(org, request.params.secret_name, value, visibility, selectedRepositoryIds),
+  );
 }
 
 export function deleteOrgSecret(request: ApiRequest): ApiResponse {

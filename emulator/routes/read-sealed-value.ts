@@ -14,7 +14,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A
 export function readSealedValue(request: ApiRequest, body: Record<string, unknown>, keyScope: string): Buffer {
   const encrypted = stringField(body, "encrypted_value");
   const keyId = stringField(body, "key_id");
-  if (!BASE64.test(encrypted)) throw invalid(`Invalid request.\n\n${JSON.stringify(encrypted)} does not match /${BASE64.source}/.`);
+  if (!BASE64.test(encrypted))
+    throw invalid(`Invalid request.\n\n${JSON.stringify(encrypted)} does not match /${BASE64.source}/.`);
   const improperlyEncrypted = invalid("Bad request - validation failed due to an improperly encrypted secret");
   const pair = request.state.keys.pairFor(keyScope);
   if (keyId !== pair.keyId) throw improperlyEncrypted;

@@ -7,19 +7,23 @@ import { invalid } from "../api-error";
 export function requireFields(body: Record<string, unknown>, fields: readonly string[]): void {
   const missing = fields.filter((field) => body[field] === undefined);
   if (missing.length === 1) throw invalid(`Invalid request.\n\n"${missing[0]}" wasn't supplied.`);
-  if (missing.length > 1) throw invalid(`Invalid request.\n\n${missing.map((field) => `"${field}"`).join(", ")} weren't supplied.`);
+  if (missing.length > 1)
+    throw invalid(`Invalid request.\n\n${missing.map((field) => `"${field}"`).join(", ")} weren't supplied.`);
 }
 
 export function stringField(body: Record<string, unknown>, field: string): string {
   const value = body[field];
-  if (typeof value !== "string") throw invalid(`Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a string.`);
+  if (typeof value !== "string")
+    throw invalid(`Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not a string.`);
   return value;
 }
 
 export function enumField<T extends string>(body: Record<string, unknown>, field: string, allowed: readonly T[]): T {
   const value = body[field];
   if (!allowed.includes(value as T)) {
-    throw invalid(`Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not one of [${allowed.map((a) => JSON.stringify(a)).join(", ")}].`);
+    throw invalid(
+      `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not one of [${allowed.map((a) => JSON.stringify(a)).join(", ")}].`,
+    );
   }
   return value as T;
 }
@@ -28,9 +32,11 @@ export function enumField<T extends string>(body: Record<string, unknown>, field
 export function integerArrayField(body: Record<string, unknown>, field: string): number[] | undefined {
   const value = body[field];
   if (value === undefined) return undefined;
-  if (!Array.isArray(value)) throw invalid(`Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not an array.`);
+  if (!Array.isArray(value))
+    throw invalid(`Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not an array.`);
   for (const item of value) {
-    if (!Number.isSafeInteger(item)) throw invalid(`Invalid request.\n\nFor 'items', ${JSON.stringify(item)} is not an integer.`);
+    if (!Number.isSafeInteger(item))
+      throw invalid(`Invalid request.\n\nFor 'items', ${JSON.stringify(item)} is not an integer.`);
   }
   return value as number[];
 }

@@ -9,11 +9,16 @@ import { noContent, publicKeyResponse, putResponse, secretBody, secretList } fro
  * The five secret operations of a repository or an environment, which differ only in
  * where the secrets live (`find`).
  */
-export function scopedSecrets(find: (request: ApiRequest) => Repo | Environment): Record<"list" | "publicKey" | "get" | "put" | "remove", Handler> {
+export function scopedSecrets(
+  find: (request: ApiRequest) => Repo | Environment,
+): Record<"list" | "publicKey" | "get" | "put" | "remove", Handler> {
   return {
     list: (request) => secretList(request, sortedSecrets(find(request).secrets.values()), secretBody),
     publicKey: (request) => publicKeyResponse(request, find(request).keyScope),
-    get: (request) => ({ status: 200, body: secretBody(found(find(request).secrets.get(request.params.secret_name.toUpperCase()))) }),
+    get: (request) => ({
+      status: 200,
+      body: secretBody(found(find(request).secrets.get(request.params.secret_name.toUpperCase()))),
+    }),
     put: (request): ApiResponse => {
       const holder = find(request);
       const body = request.json();

@@ -15,7 +15,10 @@ export function secretList<S>(request: ApiRequest, secrets: readonly S[], toBody
 
 export function publicKeyResponse(request: ApiRequest, keyScope: string): ApiResponse {
   const pair = request.state.keys.pairFor(keyScope);
-  return { status: 200, body: { key_id: pair.keyId, key: sodium.to_base64(pair.publicKey, sodium.base64_variants.ORIGINAL) } };
+  return {
+    status: 200,
+    body: { key_id: pair.keyId, key: sodium.to_base64(pair.publicKey, sodium.base64_variants.ORIGINAL) },
+  };
 }
 
 /** 201 with `{}` when the PUT created the secret, 204 without a body when it replaced one. */

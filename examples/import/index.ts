@@ -11,6 +11,11 @@ const config = new pulumi.Config();
 //   EnvSecret  OWNER/REPO/ENVIRONMENT/SECRET  (the environment percent-encoded: prod%2Feu%20west)
 new RepoSecret(
   "legacy-token",
-  { owner: "octo-org", repository: "hello-world", secretName: "LEGACY_TOKEN", plaintextValue: config.requireSecret("legacyToken") },
+  {
+    owner: "octo-org",
+    repository: "hello-world",
+    secretName: "LEGACY_TOKEN",
+    plaintextValue: config.requireSecret("legacyToken"),
+  },
   { import: "octo-org/hello-world/LEGACY_TOKEN" },
 );

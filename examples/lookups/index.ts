@@ -11,10 +11,20 @@ import {
 
 // Lookups run in the program, with the provider's settings (github:token, github:baseUrl), and
 // read every page. None of them ever returns a value: GitHub does not.
-export const orgSecrets = listOrgSecrets({ org: "octo-org" }).then((secrets) => secrets.map((s) => `${s.name} (${s.visibility})`));
-export const helloWorldCanRead = listRepoOrgSecrets({ owner: "octo-org", repository: "hello-world" }).then((secrets) => secrets.map((s) => s.name));
-export const helloWorldSecrets = listRepoSecrets({ owner: "octo-org", repository: "hello-world" }).then((secrets) => secrets.map((s) => s.name));
-export const productionSecrets = listEnvSecrets({ owner: "octo-org", repository: "hello-world", environment: "production" }).then((secrets) => secrets.map((s) => s.name));
+export const orgSecrets = listOrgSecrets({ org: "octo-org" }).then((secrets) =>
+  secrets.map((s) => `${s.name} (${s.visibility})`),
+);
+export const helloWorldCanRead = listRepoOrgSecrets({ owner: "octo-org", repository: "hello-world" }).then((secrets) =>
+  secrets.map((s) => s.name),
+);
+export const helloWorldSecrets = listRepoSecrets({ owner: "octo-org", repository: "hello-world" }).then((secrets) =>
+  secrets.map((s) => s.name),
+);
+export const productionSecrets = listEnvSecrets({
+  owner: "octo-org",
+  repository: "hello-world",
+  environment: "production",
+}).then((secrets) => secrets.map((s) => s.name));
 export const readersOfShared = listOrgSecrets({ org: "octo-org" }).then(async (secrets) =>
   secrets.some((s) => s.name === "SHARED" && s.visibility === "selected")
     ? (await listSelectedRepositories({ org: "octo-org", secretName: "SHARED" })).map((r) => r.fullName)

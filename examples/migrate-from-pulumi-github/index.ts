@@ -19,7 +19,12 @@ function fromEnvironment(name: string): pulumi.Output<string> {
 // Was github.ActionsSecret "release-token" (ID hello-world:RELEASE_TOKEN).
 new RepoSecret(
   "release-token",
-  { owner: "octo-org", repository: "hello-world", secretName: "RELEASE_TOKEN", plaintextValue: fromEnvironment("RELEASE_TOKEN") },
+  {
+    owner: "octo-org",
+    repository: "hello-world",
+    secretName: "RELEASE_TOKEN",
+    plaintextValue: fromEnvironment("RELEASE_TOKEN"),
+  },
   { import: "octo-org/hello-world/RELEASE_TOKEN" },
 );
 
@@ -56,7 +61,12 @@ new OrgSecret(
 // which takes no import: creating it sets the whole list, as GitHub already has it.
 const artifactToken = new OrgSecret(
   "artifact-token",
-  { org: "octo-org", secretName: "ARTIFACT_TOKEN", plaintextValue: fromEnvironment("ARTIFACT_TOKEN"), visibility: "selected" },
+  {
+    org: "octo-org",
+    secretName: "ARTIFACT_TOKEN",
+    plaintextValue: fromEnvironment("ARTIFACT_TOKEN"),
+    visibility: "selected",
+  },
   { import: "octo-org/ARTIFACT_TOKEN" },
 );
 

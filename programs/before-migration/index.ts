@@ -15,12 +15,22 @@ new github.ActionsSecret(
 );
 new github.ActionsEnvironmentSecret(
   "database-url",
-  { repository: "hello-world", environment: "production", secretName: "DATABASE_URL", plaintextValue: value("DATABASE_URL") },
+  {
+    repository: "hello-world",
+    environment: "production",
+    secretName: "DATABASE_URL",
+    plaintextValue: value("DATABASE_URL"),
+  },
   { retainOnDelete },
 );
 new github.ActionsOrganizationSecret(
   "sonar-token",
-  { secretName: "SONAR_TOKEN", visibility: "selected", selectedRepositoryIds: [1296269], plaintextValue: value("SONAR_TOKEN") },
+  {
+    secretName: "SONAR_TOKEN",
+    visibility: "selected",
+    selectedRepositoryIds: [1296269],
+    plaintextValue: value("SONAR_TOKEN"),
+  },
   { retainOnDelete },
 );
 const artifactToken = new github.ActionsOrganizationSecret(

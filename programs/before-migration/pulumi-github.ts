@@ -6,7 +6,8 @@
 // as with pulumi-github. Nothing else (update, read) is needed by the migration they stand in for.
 import * as pulumi from "@pulumi/pulumi";
 
-type Kind = "ActionsSecret" | "ActionsEnvironmentSecret" | "ActionsOrganizationSecret" | "ActionsOrganizationSecretRepositories";
+type Kind =
+  "ActionsSecret" | "ActionsEnvironmentSecret" | "ActionsOrganizationSecret" | "ActionsOrganizationSecretRepositories";
 type Props = Record<string, any>;
 
 // One provider object per kind, so that each is serialized once per program.
@@ -45,7 +46,8 @@ function standInProvider(kind: Kind): pulumi.dynamic.ResourceProvider {
   // pulumi-github's IDs: `repo:NAME`, `repo:environment:NAME` (a `:` in the environment written `??`), `NAME`.
   function idOf(props: Props): string {
     if (kind === "ActionsSecret") return `${props.repository}:${props.secretName}`;
-    if (kind === "ActionsEnvironmentSecret") return `${props.repository}:${props.environment.replaceAll(":", "??")}:${props.secretName}`;
+    if (kind === "ActionsEnvironmentSecret")
+      return `${props.repository}:${props.environment.replaceAll(":", "??")}:${props.secretName}`;
     return props.secretName;
   }
 
@@ -59,11 +61,16 @@ function standInProvider(kind: Kind): pulumi.dynamic.ResourceProvider {
       const { __provider, ...outs } = inputs;
       const path = secretsPath(inputs);
       if (kind === "ActionsOrganizationSecretRepositories") {
-        await call("PUT", `${path}/${inputs.secretName}/repositories`, { selected_repository_ids: inputs.selectedRepositoryIds });
+        await call("PUT", `${path}/${inputs.secretName}/repositories`, {
+          selected_repository_ids: inputs.selectedRepositoryIds,
+        });
       } else {
         const { seal } = require("pulumi-github-secrets") as typeof import("pulumi-github-secrets");
         const key = await call("GET", `${path}/public-key`);
-        const selection = inputs.visibility === "selected" && inputs.selectedRepositoryIds ? { selected_repository_ids: inputs.selectedRepositoryIds } : {};
+        const selection =
+          inputs.visibility === "selected" && inputs.selectedRepositoryIds
+            ? { selected_repository_ids: inputs.selectedRepositoryIds }
+            : {};
         await call("PUT", `${path}/${inputs.secretName}`, {
           encrypted_value: await seal(key.key, inputs.plaintextValue),
           key_id: key.key_id,
@@ -75,7 +82,8 @@ function standInProvider(kind: Kind): pulumi.dynamic.ResourceProvider {
     },
     async delete(_id, props) {
       const path = `${secretsPath(props)}/${props.secretName}`;
-      if (kind === "ActionsOrganizationSecretRepositories") await call("PUT", `${path}/repositories`, { selected_repository_ids: [] });
+      if (kind === "ActionsOrganizationSecretRepositories")
+        await call("PUT", `${path}/repositories`, { selected_repository_ids: [] });
       else await call("DELETE", path);
     },
   };
@@ -92,7 +100,11 @@ class StandIn extends pulumi.dynamic.Resource {
 
 /** github.ActionsSecret: `repository` (the name; the owner is `github:owner`), `secretName`, `plaintextValue`. */
 export class ActionsSecret extends StandIn {
-  constructor(name: string, args: { repository: string; secretName: string; plaintextValue: pulumi.Input<string> }, opts?: pulumi.CustomResourceOptions) {
+  constructor(
+    name: string,
+    args: { repository: string; secretName: string; plaintextValue: pulumi.Input<string> },
+    opts?: pulumi.CustomResourceOptions,
+  ) {
     super("ActionsSecret", name, args, opts);
   }
 }
@@ -112,7 +124,12 @@ export class ActionsEnvironmentSecret extends StandIn {
 export class ActionsOrganizationSecret extends StandIn {
   constructor(
     name: string,
-    args: { secretName: string; visibility: string; plaintextValue: pulumi.Input<string>; selectedRepositoryIds?: number[] },
+    args: {
+      secretName: string;
+      visibility: string;
+      plaintextValue: pulumi.Input<string>;
+      selectedRepositoryIds?: number[];
+    },
     opts?: pulumi.CustomResourceOptions,
   ) {
     super("ActionsOrganizationSecret", name, args, opts);
@@ -121,7 +138,11 @@ export class ActionsOrganizationSecret extends StandIn {
 
 /** github.ActionsOrganizationSecretRepositories: `secretName`, `selectedRepositoryIds`. */
 export class ActionsOrganizationSecretRepositories extends StandIn {
-  constructor(name: string, args: { secretName: pulumi.Input<string>; selectedRepositoryIds: number[] }, opts?: pulumi.CustomResourceOptions) {
+  constructor(
+    name: string,
+    args: { secretName: pulumi.Input<string>; selectedRepositoryIds: number[] },
+    opts?: pulumi.CustomResourceOptions,
+  ) {
     super("ActionsOrganizationSecretRepositories", name, args, opts);
   }
 }

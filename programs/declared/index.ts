@@ -21,15 +21,23 @@ const valueVariable = (name: string) => `VALUE_${name.toUpperCase().replace(/-/g
 // engine hands a program its whole stack config in one environment variable, and Linux refuses
 // any single one over 128 KB, which a list of 1,000 secrets exceeds (the benchmark's case).
 const listFile = join(__dirname, "resources.json");
-const declared = existsSync(listFile) ? (JSON.parse(readFileSync(listFile, "utf8")) as Declared[]) : config.requireObject<Declared[]>("resources");
+const declared = existsSync(listFile)
+  ? (JSON.parse(readFileSync(listFile, "utf8")) as Declared[])
+  : config.requireObject<Declared[]>("resources");
 const made = new Map<string, pulumi.Resource>();
 
 for (const { kind, name, args, import: importId, dependsOn } of declared) {
   const value = kind === "OrgSecretRepoSelection" ? {} : { plaintextValue: process.env[valueVariable(name)] };
   const opts = { import: importId, dependsOn: (dependsOn ?? []).map((n) => made.get(n)!) };
-  const Resource = github[kind] as unknown as new (name: string, args: object, opts: pulumi.CustomResourceOptions) => pulumi.Resource;
+  const Resource = github[kind] as unknown as new (
+    name: string,
+    args: object,
+    opts: pulumi.CustomResourceOptions,
+  ) => pulumi.Resource;
   made.set(name, new Resource(name, { ...args, ...value }, opts));
 }
 
 // Each resource's outputs as the program sees them, to check they reach the program.
-export const updatedAt = Object.fromEntries([...made].map(([name, resource]) => [name, (resource as unknown as { updatedAt?: pulumi.Output<string> }).updatedAt]));
+export const updatedAt = Object.fromEntries(
+  [...made].map(([name, resource]) => [name, (resource as unknown as { updatedAt?: pulumi.Output<string> }).updatedAt]),
+);

@@ -11,6 +11,8 @@ interface DeclaredSet {
 }
 
 for (const { name, args, valuesFromEnvironment } of new pulumi.Config().requireObject<DeclaredSet[]>("sets")) {
-  const values = valuesFromEnvironment && Object.fromEntries(valuesFromEnvironment.map((key) => [key, process.env[`VALUE_${key}`]!]));
+  const values =
+    valuesFromEnvironment &&
+    Object.fromEntries(valuesFromEnvironment.map((key) => [key, process.env[`VALUE_${key}`]!]));
   new SecretSet(name, values ? { ...args, values } : args);
 }

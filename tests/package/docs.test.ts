@@ -23,7 +23,12 @@ test("every TypeScript block of the README type-checks against the packed packag
     writeFileSync(join(pack.dir, file), code);
     return file;
   });
-  const errors = await typeCheck({ dir: pack.dir, name: "readme", files, compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022" } });
+  const errors = await typeCheck({
+    dir: pack.dir,
+    name: "readme",
+    files,
+    compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022" },
+  });
   // An error in a block is named by its README line; one elsewhere (in the package's declarations) as it is.
   const place = ({ file, line }: { file: string; line: number }) => {
     const block = /^readme-line-(\d+)\.mts$/.exec(file);
@@ -35,10 +40,19 @@ test("every TypeScript block of the README type-checks against the packed packag
 
 test("every example program type-checks against the packed package, as a Pulumi project compiles it", async () => {
   // Each example's own files, copied beside the installed tarball (its node_modules, if any, left behind).
-  cpSync(join(ROOT, "examples"), join(pack.dir, "examples"), { recursive: true, filter: (path) => !path.split(sep).includes("node_modules") });
+  cpSync(join(ROOT, "examples"), join(pack.dir, "examples"), {
+    recursive: true,
+    filter: (path) => !path.split(sep).includes("node_modules"),
+  });
   const files = sourceFiles(join(pack.dir, "examples")).map((file) => relative(pack.dir, file));
   // The compiler options of Pulumi's TypeScript project template.
-  const compilerOptions = { module: "commonjs", moduleResolution: "node10", target: "es2020", noImplicitReturns: true, noFallthroughCasesInSwitch: true };
+  const compilerOptions = {
+    module: "commonjs",
+    moduleResolution: "node10",
+    target: "es2020",
+    noImplicitReturns: true,
+    noFallthroughCasesInSwitch: true,
+  };
   const errors = await typeCheck({ dir: pack.dir, name: "examples", files, compilerOptions });
   expect(files.length).toBeGreaterThan(0);
   expect(errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([]);

@@ -22,13 +22,20 @@ function sourceModules(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceModules(path);
-    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [relative(ROOT, path).slice(0, -".ts".length)] : [];
+    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")
+      ? [relative(ROOT, path).slice(0, -".ts".length)]
+      : [];
   });
 }
 
 test("the tarball holds exactly the compiled modules and their declarations, README, LICENSE and package.json", () => {
   const modules = SOURCE_FOLDERS.flatMap((folder) => sourceModules(join(ROOT, folder)));
-  const expected = [...modules.flatMap((m) => [`dist/${m}.js`, `dist/${m}.d.ts`]), "LICENSE", "README.md", "package.json"];
+  const expected = [
+    ...modules.flatMap((m) => [`dist/${m}.js`, `dist/${m}.d.ts`]),
+    "LICENSE",
+    "README.md",
+    "package.json",
+  ];
   expect(pack.files).toEqual(expected.sort());
 });
 
@@ -54,10 +61,21 @@ test("Node loads every entry point from the installed tarball, and the bin runs"
   const script = `for (const entry of ["pulumi-github-secrets", "pulumi-github-secrets/emulator", "pulumi-github-secrets/dist/provider/index.js"])
     console.log(entry, Object.keys(require(entry)).sort().join(" "));`;
   const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: pack.dir });
-  const loaded = Object.fromEntries(stdout.trim().split("\n").map((line) => [line.split(" ")[0], line.split(" ").slice(1)]));
-  expect(loaded["pulumi-github-secrets"]).toEqual(expect.arrayContaining(["RepoSecret", "EnvSecret", "OrgSecret", "OrgSecretRepoSelection", "seal", "getPublicKey"]));
-  expect(loaded["pulumi-github-secrets/emulator"]).toEqual(expect.arrayContaining(["startEmulator", "defaultFixture", "loadFixture"]));
-  expect(loaded["pulumi-github-secrets/dist/provider/index.js"]).toEqual(expect.arrayContaining(["configure", "resourceProvider"]));
+  const loaded = Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((line) => [line.split(" ")[0], line.split(" ").slice(1)]),
+  );
+  expect(loaded["pulumi-github-secrets"]).toEqual(
+    expect.arrayContaining(["RepoSecret", "EnvSecret", "OrgSecret", "OrgSecretRepoSelection", "seal", "getPublicKey"]),
+  );
+  expect(loaded["pulumi-github-secrets/emulator"]).toEqual(
+    expect.arrayContaining(["startEmulator", "defaultFixture", "loadFixture"]),
+  );
+  expect(loaded["pulumi-github-secrets/dist/provider/index.js"]).toEqual(
+    expect.arrayContaining(["configure", "resourceProvider"]),
+  );
 
   // npm makes the bin executable when it installs it; the shebang is what makes it run with Node.
   const bin = join(pack.installed, pack.manifest.bin!["pulumi-github-secrets"]);
@@ -69,19 +87,23 @@ test("Node loads every entry point from the installed tarball, and the bin runs"
 test.each([
   ["node10", { module: "commonjs", moduleResolution: "node10", target: "es2020" }], // Pulumi's TypeScript project template
   ["node16", { module: "node16", moduleResolution: "node16", target: "es2022" }],
-])("TypeScript finds the declarations of every entry point with moduleResolution %s", async (name, compilerOptions) => {
-  writeFileSync(
-    join(pack.dir, "entry-points.ts"),
-    [
-      `import { RepoSecret, type RepoSecretArgs } from "pulumi-github-secrets";`,
-      `import { startEmulator, type Emulator } from "pulumi-github-secrets/emulator";`,
-      `export const used: [typeof RepoSecret, typeof startEmulator] = [RepoSecret, startEmulator];`,
-      `export type Used = [RepoSecretArgs, Emulator];`,
-    ].join("\n"),
-  );
-  const errors = await typeCheck({ dir: pack.dir, name, files: ["entry-points.ts"], compilerOptions });
-  expect(errors).toEqual([]);
-}, 60_000);
+])(
+  "TypeScript finds the declarations of every entry point with moduleResolution %s",
+  async (name, compilerOptions) => {
+    writeFileSync(
+      join(pack.dir, "entry-points.ts"),
+      [
+        `import { RepoSecret, type RepoSecretArgs } from "pulumi-github-secrets";`,
+        `import { startEmulator, type Emulator } from "pulumi-github-secrets/emulator";`,
+        `export const used: [typeof RepoSecret, typeof startEmulator] = [RepoSecret, startEmulator];`,
+        `export type Used = [RepoSecretArgs, Emulator];`,
+      ].join("\n"),
+    );
+    const errors = await typeCheck({ dir: pack.dir, name, files: ["entry-points.ts"], compilerOptions });
+    expect(errors).toEqual([]);
+  },
+  60_000,
+);
 
 test("the @pulumi/pulumi this suite runs on is inside the peer range, whose floor is what the oldest CI leg installs", () => {
   const range = pack.manifest.peerDependencies?.["@pulumi/pulumi"] ?? "";

@@ -12,11 +12,15 @@ test("programs and the dynamic-provider host run on the Node.js that runs the su
     const up = await runEngine(["up", "--yes", "--cwd", dir], { env });
     expect(up).toMatchObject({ exitCode: 0, stderr: "" });
     const exported = await runEngine(["stack", "export", "--cwd", dir], { env });
-    const stack = JSON.parse(exported.stdout).deployment.resources.find((r: { type: string }) => r.type === "pulumi:pulumi:Stack");
+    const stack = JSON.parse(exported.stdout).deployment.resources.find(
+      (r: { type: string }) => r.type === "pulumi:pulumi:Stack",
+    );
     expect(stack.outputs).toEqual({
       programNode: process.version,
       hostNode: process.version,
-      programPulumi: (JSON.parse(readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version,
+      programPulumi: (
+        JSON.parse(readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }
+      ).version,
     });
   } finally {
     removeProgramDir(dir);

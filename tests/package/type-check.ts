@@ -22,14 +22,26 @@ export interface TypeCheckRun {
 
 export function typeCheck({ dir, name, files, compilerOptions }: TypeCheckRun): Promise<CompileError[]> {
   const config = join(dir, `tsconfig.${name}.json`);
-  writeFileSync(config, JSON.stringify({ compilerOptions: { noEmit: true, strict: true, types: ["node"], ...compilerOptions }, files }));
+  writeFileSync(
+    config,
+    JSON.stringify({ compilerOptions: { noEmit: true, strict: true, types: ["node"], ...compilerOptions }, files }),
+  );
   const tsc = require.resolve("typescript/bin/tsc");
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: dir, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
-      const errors = [...stdout.matchAll(/^(.+?)\((\d+),\d+\): error (.*)$/gm)].map(([, file, line, message]) => ({ file, line: Number(line), message }));
-      // A failure tsc reports without a location (a bad config, a crash) must not pass as "no errors".
-      if (error && errors.length === 0) reject(new Error(`tsc failed: ${stdout}${error.message}`));
-      else resolve(errors);
-    });
+    execFile(
+      process.execPath,
+      [tsc, "-p", config, "--pretty", "false"],
+      { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout) => {
+        const errors = [...stdout.matchAll(/^(.+?)\((\d+),\d+\): error (.*)$/gm)].map(([, file, line, message]) => ({
+          file,
+          line: Number(line),
+          message,
+        }));
+        // A failure tsc reports without a location (a bad config, a crash) must not pass as "no errors".
+        if (error && errors.length === 0) reject(new Error(`tsc failed: ${stdout}${error.message}`));
+        else resolve(errors);
+      },
+    );
   });
 }

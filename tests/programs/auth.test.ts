@@ -1,5 +1,12 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl, type RequestRecord } from "../../emulator";
+import {
+  defaultFixture,
+  emulatorControl,
+  startEmulator,
+  type Emulator,
+  type EmulatorControl,
+  type RequestRecord,
+} from "../../emulator";
 import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
 
 // Authentication through the harness against an emulator serving under GitHub Enterprise Server's
@@ -16,8 +23,13 @@ const PEM = appKey.privateKey.export({ type: "pkcs1", format: "pem" }).toString(
 // The key's base64 body, line by line, and the lines as written with \n escapes; and the same key
 // in the PKCS#8 form the provider converts it to.
 const PKCS8 = appKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-const keyCanaries = [...PEM.trim().split("\n").slice(1, -1), PEM.trim().replace(/\n/g, "\\n").slice(40, 140), ...PKCS8.trim().split("\n").slice(1, -1)];
-const appAuth = (fields: Record<string, unknown> = {}) => JSON.stringify({ id: String(APP_ID), installationId: String(INSTALLATION_ID), pemFile: PEM, ...fields });
+const keyCanaries = [
+  ...PEM.trim().split("\n").slice(1, -1),
+  PEM.trim().replace(/\n/g, "\\n").slice(40, 140),
+  ...PKCS8.trim().split("\n").slice(1, -1),
+];
+const appAuth = (fields: Record<string, unknown> = {}) =>
+  JSON.stringify({ id: String(APP_ID), installationId: String(INSTALLATION_ID), pemFile: PEM, ...fields });
 
 let emulator: Emulator;
 let control: EmulatorControl;
@@ -26,7 +38,8 @@ const requestCount = async () => (await control.requests()).length;
 const secretsOnGitHub = async () => Object.fromEntries((await control.secrets()).map((s) => [s.name, s.value]));
 const issuedTokens = async (): Promise<string[]> => (await control.installationTokens()).map((t) => t.token);
 const EXCHANGE = `POST /api/v3/app/installations/${INSTALLATION_ID}/access_tokens 201`;
-const described = (requests: Array<{ method: string; path: string; status: number }>) => requests.map((r) => `${r.method} ${r.path} ${r.status}`);
+const described = (requests: Array<{ method: string; path: string; status: number }>) =>
+  requests.map((r) => `${r.method} ${r.path} ${r.status}`);
 
 beforeAll(async () => {
   emulator = await startEmulator({
@@ -34,7 +47,13 @@ beforeAll(async () => {
     fixture: {
       ...defaultFixture(),
       tokens: [{ token: TOKEN }],
-      apps: [{ id: APP_ID, publicKey: appKey.publicKey.export({ type: "spki", format: "pem" }).toString(), installations: [{ id: INSTALLATION_ID }, { id: READ_ONLY_INSTALLATION_ID, access: "read" }] }],
+      apps: [
+        {
+          id: APP_ID,
+          publicKey: appKey.publicKey.export({ type: "spki", format: "pem" }).toString(),
+          installations: [{ id: INSTALLATION_ID }, { id: READ_ONLY_INSTALLATION_ID, access: "read" }],
+        },
+      ],
     },
   });
   expect(emulator.url).toMatch(/\/api\/v3$/);
@@ -52,17 +71,34 @@ function expectAbsent(needles: string[], artifacts: string[]): void {
   }
 }
 
-const repoSecret = (value: string): Declared => ({ kind: "RepoSecret", name: "deploy", args: { owner: "octo-org", repository: "hello-world", secretName: "DEPLOY_KEY" }, value });
+const repoSecret = (value: string): Declared => ({
+  kind: "RepoSecret",
+  name: "deploy",
+  args: { owner: "octo-org", repository: "hello-world", secretName: "DEPLOY_KEY" },
+  value,
+});
 
 test("as a GitHub App installation from secret stack config github:appAuth: one token exchange per run at /api/v3, and no key or token kept", async () => {
   const stack = await declaredStack(emulator.url, "", undefined, "environment");
   try {
     // As the README says to set it: field by field, the key with --secret (which makes the whole object a secret).
     expect((await stack.run("config", "set", "--path", "github:appAuth.id", String(APP_ID))).exitCode).toBe(0);
-    expect((await stack.run("config", "set", "--path", "github:appAuth.installationId", String(INSTALLATION_ID))).exitCode).toBe(0);
-    expect((await stack.run("config", "set", "--secret", "--path", "--", "github:appAuth.pemFile", PEM)).exitCode).toBe(0);
+    expect(
+      (await stack.run("config", "set", "--path", "github:appAuth.installationId", String(INSTALLATION_ID))).exitCode,
+    ).toBe(0);
+    expect((await stack.run("config", "set", "--secret", "--path", "--", "github:appAuth.pemFile", PEM)).exitCode).toBe(
+      0,
+    );
     const values = [`canary-${randomUUID()}`, `canary-${randomUUID()}`];
-    await stack.declare([repoSecret(values[0]), { kind: "OrgSecret", name: "registry", args: { org: "octo-org", secretName: "REGISTRY", visibility: "all" }, value: values[1] }]);
+    await stack.declare([
+      repoSecret(values[0]),
+      {
+        kind: "OrgSecret",
+        name: "registry",
+        args: { org: "octo-org", secretName: "REGISTRY", visibility: "all" },
+        value: values[1],
+      },
+    ]);
 
     let mark = await requestCount();
     const created = await stack.up();
@@ -91,7 +127,10 @@ test("as a GitHub App installation from secret stack config github:appAuth: one 
     const tokens = await issuedTokens();
     expect(tokens.length).toBeGreaterThanOrEqual(2);
     // The key: nowhere but, shown decrypted, where the engine keeps the stack config. The tokens: nowhere at all.
-    expectAbsent([...keyCanaries, ...values], [JSON.stringify(ours), JSON.stringify(exported), ...stack.files(), stack.printed()]);
+    expectAbsent(
+      [...keyCanaries, ...values],
+      [JSON.stringify(ours), JSON.stringify(exported), ...stack.files(), stack.printed()],
+    );
     expectAbsent(tokens, [JSON.stringify(withSecrets), ...stack.files(), stack.printed()]);
   } finally {
     stack.remove();
@@ -106,7 +145,14 @@ test("as a GitHub App installation from GITHUB_APP_ID, GITHUB_APP_INSTALLATION_I
   });
   try {
     const value = `canary-${randomUUID()}`;
-    await stack.declare([{ kind: "EnvSecret", name: "db", args: { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: "DB_PASSWORD" }, value }]);
+    await stack.declare([
+      {
+        kind: "EnvSecret",
+        name: "db",
+        args: { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: "DB_PASSWORD" },
+        value,
+      },
+    ]);
     const before = new Set(await issuedTokens());
     const created = await stack.up();
     expect(created.stdout).toMatch(/\+ 2 created/);
@@ -140,24 +186,42 @@ test("a token at /api/v3; then both credentials, an incomplete github:appAuth an
     expect(both.exitCode).toBe(1);
     expect(both.stdout + both.stderr).toContain("The stack config sets both github:token and github:appAuth; keep one");
     await stack.run("config", "rm", "github:token");
-    await stack.run("config", "set", "--secret", "github:appAuth", JSON.stringify({ id: APP_ID, installationId: INSTALLATION_ID }));
+    await stack.run(
+      "config",
+      "set",
+      "--secret",
+      "github:appAuth",
+      JSON.stringify({ id: APP_ID, installationId: INSTALLATION_ID }),
+    );
     const incomplete = await stack.preview();
     expect(incomplete.exitCode).toBe(1);
-    expect(incomplete.stdout + incomplete.stderr).toContain("github:appAuth has no pemFile (nor is GITHUB_APP_PEM_FILE set)");
+    expect(incomplete.stdout + incomplete.stderr).toContain(
+      "github:appAuth has no pemFile (nor is GITHUB_APP_PEM_FILE set)",
+    );
     expect(await requestCount()).toBe(mark);
 
     // An installation the app does not have: the one refused exchange, and the error says what to check.
     await stack.run("config", "set", "--secret", "github:appAuth", appAuth({ installationId: "999" }));
     const lacking = await stack.up();
     expect(lacking.exitCode).toBe(1);
-    expect(lacking.stdout + lacking.stderr).toMatch(/RepoSecret octo-org\/hello-world\/DEPLOY_KEY: .*GitHub App 31337 could not get an installation token for installation 999: GitHub answered 404: "Not Found"\. The app has no installation 999: check github:appAuth\.installationId/);
+    expect(lacking.stdout + lacking.stderr).toMatch(
+      /RepoSecret octo-org\/hello-world\/DEPLOY_KEY: .*GitHub App 31337 could not get an installation token for installation 999: GitHub answered 404: "Not Found"\. The app has no installation 999: check github:appAuth\.installationId/,
+    );
     expect(described(await requestsSince(mark))).toEqual(["POST /api/v3/app/installations/999/access_tokens 404"]);
 
     // An installation that may read secrets but not write them: GitHub's 403, and which permission it needs.
-    await stack.run("config", "set", "--secret", "github:appAuth", appAuth({ installationId: String(READ_ONLY_INSTALLATION_ID) }));
+    await stack.run(
+      "config",
+      "set",
+      "--secret",
+      "github:appAuth",
+      appAuth({ installationId: String(READ_ONLY_INSTALLATION_ID) }),
+    );
     const readOnly = await stack.up();
     expect(readOnly.exitCode).toBe(1);
-    expect(readOnly.stdout + readOnly.stderr).toMatch(/RepoSecret octo-org\/hello-world\/DEPLOY_KEY: .*GitHub answered 403: "Resource not accessible by integration".*a GitHub App installation needs "Secrets: read and write" on the repository/);
+    expect(readOnly.stdout + readOnly.stderr).toMatch(
+      /RepoSecret octo-org\/hello-world\/DEPLOY_KEY: .*GitHub answered 403: "Resource not accessible by integration".*a GitHub App installation needs "Secrets: read and write" on the repository/,
+    );
     expectAbsent([...keyCanaries, TOKEN], [...stack.files(), stack.printed()]);
   } finally {
     stack.remove();
@@ -201,7 +265,9 @@ test("github:token in the stack config without --secret: a warning says it lands
     await stack.declare([repoSecret(`canary-${randomUUID()}`)]);
     const plain = await stack.up();
     expect(plain.exitCode).toBe(0);
-    expect(plain.stdout).toMatch(/warning: github:token is in the stack config in plaintext \(it was set without --secret\).*`pulumi config set --secret github:token TOKEN`/);
+    expect(plain.stdout).toMatch(
+      /warning: github:token is in the stack config in plaintext \(it was set without --secret\).*`pulumi config set --secret github:token TOKEN`/,
+    );
     expect(plain.stdout.split(TOKEN)).toHaveLength(1);
 
     await stack.run("config", "set", "--secret", "github:token", TOKEN);

@@ -21,9 +21,13 @@ const github = useFaultEmulator();
 const figures: string[] = [];
 afterAll(() => process.stdout.write(`\nFault suite (200 secrets per run):\n${figures.join("\n")}\n`));
 
-test.each(FAULTS)("%s: every secret right, none missing or extra, and a second up changes nothing", async (what, fault) => {
-  figures.push(await upUnderFault(github, what, fault));
-}, 180_000);
+test.each(FAULTS)(
+  "%s: every secret right, none missing or extra, and a second up changes nothing",
+  async (what, fault) => {
+    figures.push(await upUnderFault(github, what, fault));
+  },
+  180_000,
+);
 
 test("a run killed part-way converges on the next up, nothing duplicated or lost", async () => {
   const stack = await declaredStack(github.url(), "emulator-token");
@@ -34,8 +38,18 @@ test("a run killed part-way converges on the next up, nothing duplicated or lost
     // The harness's own command in a process of its own, as a pipeline runs `pulumi up`, killed
     // once some secrets are written.
     const cli = join(__dirname, "..", "..", "dist-engine", "cli.js");
-    const env = { ...process.env, PULUMI_CONFIG_PASSPHRASE: "test passphrase", PULUMI_NODEJS_TRANSPILE_ONLY: "true", GITHUB_TOKEN: "", ...stack.env() };
-    const child = spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], { env, stdio: "ignore", detached: true });
+    const env = {
+      ...process.env,
+      PULUMI_CONFIG_PASSPHRASE: "test passphrase",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      GITHUB_TOKEN: "",
+      ...stack.env(),
+    };
+    const child = spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], {
+      env,
+      stdio: "ignore",
+      detached: true,
+    });
     while ((await github.secrets()).length < 40) await new Promise((resolve) => setTimeout(resolve, 50));
     process.kill(-child.pid!, "SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
@@ -46,9 +60,13 @@ test("a run killed part-way converges on the next up, nothing duplicated or lost
     const next = await stack.up();
     expect(next.exitCode).toBe(0);
     expect(await github.onGitHub()).toEqual(expectedOnGitHub(declared));
-    expect((await stack.exported()).resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"))).toHaveLength(200);
+    expect((await stack.exported()).resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"))).toHaveLength(
+      200,
+    );
     expect((await stack.up()).stdout).toMatch(/201 unchanged/);
-    figures.push(`  killed after ${written} of 200 secrets were written: the next up wrote the rest and the second changed nothing`);
+    figures.push(
+      `  killed after ${written} of 200 secrets were written: the next up wrote the rest and the second changed nothing`,
+    );
   } finally {
     stack.remove();
   }

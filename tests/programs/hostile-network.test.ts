@@ -22,8 +22,16 @@ const HOSTILE: Array<[string, FaultRuleInput]> = [
 
 const github = useFaultEmulator();
 const figures: string[] = [];
-afterAll(() => process.stdout.write(`\nHostile-network suite (200 secrets per run, request timeout ${TIMEOUT_MS} ms):\n${figures.join("\n")}\n`));
+afterAll(() =>
+  process.stdout.write(
+    `\nHostile-network suite (200 secrets per run, request timeout ${TIMEOUT_MS} ms):\n${figures.join("\n")}\n`,
+  ),
+);
 
-test.each(HOSTILE)("%s: every secret right, none missing or extra, and a second up sends nothing", async (what, fault) => {
-  figures.push(await upUnderFault(github, what, fault, { GITHUB_SECRETS_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) }));
-}, 180_000);
+test.each(HOSTILE)(
+  "%s: every secret right, none missing or extra, and a second up sends nothing",
+  async (what, fault) => {
+    figures.push(await upUnderFault(github, what, fault, { GITHUB_SECRETS_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) }));
+  },
+  180_000,
+);

@@ -15,7 +15,14 @@ let control: EmulatorControl;
 beforeAll(async () => {
   const fixture = defaultFixture();
   fixture.secrets = [
-    { scope: "org", owner: "octo-org", name: "SHARED", value: "before", visibility: "selected", selected_repository_ids: [1300192] },
+    {
+      scope: "org",
+      owner: "octo-org",
+      name: "SHARED",
+      value: "before",
+      visibility: "selected",
+      selected_repository_ids: [1300192],
+    },
     { scope: "org", owner: "octo-org", name: "EVERYONE", value: "before", visibility: "all" },
   ];
   emulator = await startEmulator({ port: 0, fixture });
@@ -28,17 +35,26 @@ test("an import file brings a scope's secrets into the state without a read, and
   const stack = await declaredStack(emulator.url, "emulator-token", undefined, "config", { SHARED: values.SHARED });
   try {
     const file = join(stack.dir, "import.json");
-    const { stdout: code, stderr: steps } = await promisify(execFile)(process.execPath, [CLI, "import-file", "--org", "octo-org", "--out", file], {
-      env: { ...process.env, GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: emulator.url },
-    });
+    const { stdout: code, stderr: steps } = await promisify(execFile)(
+      process.execPath,
+      [CLI, "import-file", "--org", "octo-org", "--out", file],
+      {
+        env: { ...process.env, GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: emulator.url },
+      },
+    );
     expect(code).toContain('new OrgSecret("shared", {');
-    expect(steps).toContain("run `pulumi up` with the environment variables EVERYONE and SHARED set to the secrets' values:");
+    expect(steps).toContain(
+      "run `pulumi up` with the environment variables EVERYONE and SHARED set to the secrets' values:",
+    );
 
     const imported = await stack.run("import", "--file", file, "--yes");
     expect(imported.exitCode).toBe(0);
     expect(imported.stdout).toMatch(/= 2 imported/);
     const state = byName(await stack.exported(), "OrgSecret");
-    expect(state.shared).toMatchObject({ id: "octo-org/SHARED", outputs: { visibility: "selected", selectedRepositoryIds: [1300192] } });
+    expect(state.shared).toMatchObject({
+      id: "octo-org/SHARED",
+      outputs: { visibility: "selected", selectedRepositoryIds: [1300192] },
+    });
 
     writeFileSync(join(stack.dir, "index.ts"), code);
     const emulated = async () => (await control.secrets()).map((s) => [s.name, s.value, s.visibility]);
@@ -46,7 +62,9 @@ test("an import file brings a scope's secrets into the state without a read, and
     // A variable left unset stops the program before anything is sent, and names the variable.
     const missing = await stack.up();
     expect(missing.exitCode).not.toBe(0);
-    expect(missing.stdout + missing.stderr).toContain("Set the environment variable EVERYONE to the value of the EVERYONE secret.");
+    expect(missing.stdout + missing.stderr).toContain(
+      "Set the environment variable EVERYONE to the value of the EVERYONE secret.",
+    );
     expect(await emulated()).toEqual([
       ["EVERYONE", "before", "all"],
       ["SHARED", "before", "selected"],

@@ -38,12 +38,43 @@ test("no canary value and not the token in any artifact, across every operation"
   try {
     const shared = canary();
     const resources = (values: Record<string, string>, rename = false): Declared[] => [
-      { kind: "RepoSecret", name: "repo", args: { owner: "octo-org", repository: "hello-world", secretName: rename ? "RENAMED" : "REPO_SECRET" }, value: values.repo },
-      { kind: "RepoSecret", name: "twin", args: { owner: "octo-org", repository: "spoon-knife", secretName: "TWIN" }, value: values.repo },
-      { kind: "EnvSecret", name: "env", args: { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: "ENV_SECRET" }, value: values.env },
-      { kind: "OrgSecret", name: "org", args: { org: "octo-org", secretName: "ORG_SECRET", visibility: "selected" }, value: values.org },
-      { kind: "OrgSecretRepoSelection", name: "readers", args: { org: "octo-org", secretName: "ORG_SECRET", repositories: ["octo-org/hello-world"] }, dependsOn: ["org"] },
-      { kind: "RepoSecret", name: "adopted", args: { owner: "octo-org", repository: "spoon-knife", secretName: "ADOPTED" }, value: values.adopted, import: "octo-org/spoon-knife/ADOPTED" },
+      {
+        kind: "RepoSecret",
+        name: "repo",
+        args: { owner: "octo-org", repository: "hello-world", secretName: rename ? "RENAMED" : "REPO_SECRET" },
+        value: values.repo,
+      },
+      {
+        kind: "RepoSecret",
+        name: "twin",
+        args: { owner: "octo-org", repository: "spoon-knife", secretName: "TWIN" },
+        value: values.repo,
+      },
+      {
+        kind: "EnvSecret",
+        name: "env",
+        args: { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: "ENV_SECRET" },
+        value: values.env,
+      },
+      {
+        kind: "OrgSecret",
+        name: "org",
+        args: { org: "octo-org", secretName: "ORG_SECRET", visibility: "selected" },
+        value: values.org,
+      },
+      {
+        kind: "OrgSecretRepoSelection",
+        name: "readers",
+        args: { org: "octo-org", secretName: "ORG_SECRET", repositories: ["octo-org/hello-world"] },
+        dependsOn: ["org"],
+      },
+      {
+        kind: "RepoSecret",
+        name: "adopted",
+        args: { owner: "octo-org", repository: "spoon-knife", secretName: "ADOPTED" },
+        value: values.adopted,
+        import: "octo-org/spoon-knife/ADOPTED",
+      },
     ];
 
     // create (with an import by option), then the same values again
@@ -61,11 +92,27 @@ test("no canary value and not the token in any artifact, across every operation"
     expect((await stack.up()).exitCode).toBe(0);
 
     // failures: a value for a repository that does not exist, and one too large to send
-    await stack.declare([...resources(next, true), { kind: "RepoSecret", name: "nowhere", args: { owner: "octo-org", repository: "nowhere", secretName: "X" }, value: canary() }]);
+    await stack.declare([
+      ...resources(next, true),
+      {
+        kind: "RepoSecret",
+        name: "nowhere",
+        args: { owner: "octo-org", repository: "nowhere", secretName: "X" },
+        value: canary(),
+      },
+    ]);
     const missing = await stack.up();
     errors.push(missing.stdout + missing.stderr);
     expect(missing.exitCode).toBe(1);
-    await stack.declare([...resources(next, true), { kind: "RepoSecret", name: "huge", args: { owner: "octo-org", repository: "hello-world", secretName: "HUGE" }, value: canary() + "x".repeat(50_000) }]);
+    await stack.declare([
+      ...resources(next, true),
+      {
+        kind: "RepoSecret",
+        name: "huge",
+        args: { owner: "octo-org", repository: "hello-world", secretName: "HUGE" },
+        value: canary() + "x".repeat(50_000),
+      },
+    ]);
     const huge = await stack.preview();
     errors.push(huge.stdout + huge.stderr);
     expect(huge.exitCode).toBe(1);
@@ -73,27 +120,50 @@ test("no canary value and not the token in any artifact, across every operation"
     // drift and refresh
     await stack.declare(resources(next, true));
     await pastPulumisWrite();
-    await control.upsertSecret({ scope: "repo", owner: "octo-org", repository: "hello-world", name: "RENAMED", value: canary() });
+    await control.upsertSecret({
+      scope: "repo",
+      owner: "octo-org",
+      repository: "hello-world",
+      name: "RENAMED",
+      value: canary(),
+    });
     expect((await stack.refresh()).exitCode).toBe(0);
     expect((await stack.up()).exitCode).toBe(0);
     exports.push(JSON.stringify(await stack.exported(true)));
     // The canaries are real: GitHub opened exactly these values.
     const values = new Map((await control.secrets()).map((s) => [s.name, s.value]));
-    expect([values.get("RENAMED"), values.get("ENV_SECRET"), values.get("ORG_SECRET"), values.get("ADOPTED")]).toEqual([next.repo, next.env, next.org, next.adopted]);
+    expect([values.get("RENAMED"), values.get("ENV_SECRET"), values.get("ORG_SECRET"), values.get("ADOPTED")]).toEqual([
+      next.repo,
+      next.env,
+      next.org,
+      next.adopted,
+    ]);
 
     // an import file, then the program that declares what it imported
     const file = join(stack.dir, "import.json");
     const cli = join(__dirname, "..", "..", "dist", "cli", "index.js");
-    const printed = await promisify(execFile)(process.execPath, [cli, "import-file", "--org", "octo-org", "--out", file], {
-      env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url },
-    });
+    const printed = await promisify(execFile)(
+      process.execPath,
+      [cli, "import-file", "--org", "octo-org", "--out", file],
+      {
+        env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url },
+      },
+    );
     errors.push(printed.stdout + printed.stderr);
     const { readFileSync, writeFileSync } = await import("node:fs");
     const entries = JSON.parse(readFileSync(file, "utf8"));
     entries.resources = entries.resources.filter((r: { id: string }) => r.id === "octo-org/FROM_FILE");
     writeFileSync(file, JSON.stringify(entries));
     expect((await stack.run("import", "--file", file, "--yes", "--protect=false")).exitCode).toBe(0);
-    await stack.declare([...resources(next, true), { kind: "OrgSecret", name: "from-file", args: { org: "octo-org", secretName: "FROM_FILE", visibility: "all" }, value: canary() }]);
+    await stack.declare([
+      ...resources(next, true),
+      {
+        kind: "OrgSecret",
+        name: "from-file",
+        args: { org: "octo-org", secretName: "FROM_FILE", visibility: "all" },
+        value: canary(),
+      },
+    ]);
     expect((await stack.up()).exitCode).toBe(0);
     exports.push(JSON.stringify(await stack.exported(true)));
     const provider: string = byName(await stack.exported(), "RepoSecret").repo.inputs.__provider;
@@ -101,7 +171,13 @@ test("no canary value and not the token in any artifact, across every operation"
     expect((await stack.destroy()).exitCode).toBe(0);
     expect((await control.secrets()).map((s) => s.name)).toEqual([]);
 
-    const artifacts = { exports: exports.join("\n"), files: stack.files().join("\n"), printed: stack.printed(), errors: errors.join("\n"), provider };
+    const artifacts = {
+      exports: exports.join("\n"),
+      files: stack.files().join("\n"),
+      printed: stack.printed(),
+      errors: errors.join("\n"),
+      provider,
+    };
     for (const needle of [...canaries, TOKEN]) {
       for (const [where, text] of Object.entries(artifacts)) {
         expect(`${where}: ${text.includes(needle) ? `holds ${needle}` : "clean"}`).toBe(`${where}: clean`);

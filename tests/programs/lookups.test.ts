@@ -10,9 +10,23 @@ beforeAll(async () => {
   fixture.secrets = [
     { scope: "org", owner: "octo-org", name: "TO_ALL", value: "v", visibility: "all" },
     { scope: "org", owner: "octo-org", name: "TO_PRIVATE", value: "v", visibility: "private" },
-    { scope: "org", owner: "octo-org", name: "SHARED", value: "v", visibility: "selected", selected_repository_ids: [1296269] },
+    {
+      scope: "org",
+      owner: "octo-org",
+      name: "SHARED",
+      value: "v",
+      visibility: "selected",
+      selected_repository_ids: [1296269],
+    },
     { scope: "repo", owner: "octo-org", repository: "hello-world", name: "REPO_ONE", value: "v" },
-    { scope: "environment", owner: "octo-org", repository: "hello-world", environment: "production", name: "ENV_ONE", value: "v" },
+    {
+      scope: "environment",
+      owner: "octo-org",
+      repository: "hello-world",
+      environment: "production",
+      name: "ENV_ONE",
+      value: "v",
+    },
   ];
   emulator = await startEmulator({ port: 0, fixture });
 });
@@ -42,7 +56,8 @@ test("lookups answer the program, and a value sealed in the program reaches GitH
       "GET /repos/octo-org/hello-world/environments/production/secrets",
       "GET /orgs/octo-org/actions/secrets/SHARED/repositories",
       "GET /repos/octo-org/spoon-knife/actions/secrets/public-key",
-    ]) expect(used).toContain(path);
+    ])
+      expect(used).toContain(path);
   } finally {
     stack.remove();
   }

@@ -13,7 +13,8 @@ const AFTER = join(__dirname, "..", "..", "examples", "migrate-from-pulumi-githu
 const TIMEOUT = 120_000;
 
 const NAMES = ["RELEASE_TOKEN", "DATABASE_URL", "SONAR_TOKEN", "ARTIFACT_TOKEN"] as const;
-const valuesOf = (when: string) => Object.fromEntries(NAMES.map((name) => [name, `${name.toLowerCase()} ${when} the migration`]));
+const valuesOf = (when: string) =>
+  Object.fromEntries(NAMES.map((name) => [name, `${name.toLowerCase()} ${when} the migration`]));
 const OLD = valuesOf("before");
 const NEW = valuesOf("after");
 const LEGACY_TYPE = /^pulumi-nodejs:dynamic\/github:/;
@@ -54,7 +55,9 @@ async function migrationStack() {
     },
     async exported() {
       const printed = await inBefore("stack", "export", "--show-secrets");
-      return JSON.parse(printed.stdout).deployment as { resources: Array<{ urn: string; type: string; retainOnDelete?: boolean }> };
+      return JSON.parse(printed.stdout).deployment as {
+        resources: Array<{ urn: string; type: string; retainOnDelete?: boolean }>;
+      };
     },
     remove() {
       removeProgramDir(before);
@@ -67,7 +70,9 @@ type Stack = Awaited<ReturnType<typeof migrationStack>>;
 
 /** The four secrets on the emulator, by name. */
 async function migratedSecrets(): Promise<Record<string, EmulatedSecret>> {
-  return Object.fromEntries((await github.secrets()).filter((s) => (NAMES as readonly string[]).includes(s.name)).map((s) => [s.name, s]));
+  return Object.fromEntries(
+    (await github.secrets()).filter((s) => (NAMES as readonly string[]).includes(s.name)).map((s) => [s.name, s]),
+  );
 }
 
 /** The program before, as pulumi-github left it: every secret written, and every value in the state. */
@@ -105,7 +110,9 @@ async function expectMigrated(stack: Stack, requestsBefore: number): Promise<voi
     "pulumi:pulumi:Stack",
   ]);
   // pulumi-github kept every value in the state; now none is there, not even encrypted.
-  expect([...Object.values(OLD), ...Object.values(NEW)].filter((value) => JSON.stringify(exported).includes(value))).toEqual([]);
+  expect(
+    [...Object.values(OLD), ...Object.values(NEW)].filter((value) => JSON.stringify(exported).includes(value)),
+  ).toEqual([]);
 }
 
 /** A test on a stack of its own, removed afterwards. */
@@ -124,54 +131,60 @@ function migrationTest(name: string, body: (stack: Stack) => Promise<void>): voi
   );
 }
 
-migrationTest("the naive migration, old resources out and new ones in in one up, ends with every secret deleted", async (stack) => {
-  await deployBefore(stack);
-  let requestsBefore = (await github.requests()).length;
-  const r = await stack.after("up", "--yes");
-  expect(r.stdout).toContain("+ 5 created");
-  expect(r.stdout).toContain("- 5 deleted");
-  // The engine creates first and deletes last: the new resources write, then the old ones remove.
-  const requests = (await github.requests()).slice(requestsBefore);
-  const index = (method: string, path: string) => requests.findIndex((q) => q.method === method && q.path === path);
-  const release = "/repos/octo-org/hello-world/actions/secrets/RELEASE_TOKEN";
-  expect(index("PUT", release)).toBeGreaterThanOrEqual(0);
-  expect(index("PUT", release)).toBeLessThan(index("DELETE", release));
-  expect(await migratedSecrets()).toEqual({});
+migrationTest(
+  "the naive migration, old resources out and new ones in in one up, ends with every secret deleted",
+  async (stack) => {
+    await deployBefore(stack);
+    let requestsBefore = (await github.requests()).length;
+    const r = await stack.after("up", "--yes");
+    expect(r.stdout).toContain("+ 5 created");
+    expect(r.stdout).toContain("- 5 deleted");
+    // The engine creates first and deletes last: the new resources write, then the old ones remove.
+    const requests = (await github.requests()).slice(requestsBefore);
+    const index = (method: string, path: string) => requests.findIndex((q) => q.method === method && q.path === path);
+    const release = "/repos/octo-org/hello-world/actions/secrets/RELEASE_TOKEN";
+    expect(index("PUT", release)).toBeGreaterThanOrEqual(0);
+    expect(index("PUT", release)).toBeLessThan(index("DELETE", release));
+    expect(await migratedSecrets()).toEqual({});
 
-  // The guide's way back: a refresh drops what is gone; without the `import` options, an up writes it all again.
-  await stack.after("refresh", "--yes");
-  requestsBefore = (await github.requests()).length;
-  stack.dropImports();
-  expect((await stack.after("up", "--yes")).stdout).toContain("+ 5 created");
-  await expectMigrated(stack, requestsBefore);
-});
+    // The guide's way back: a refresh drops what is gone; without the `import` options, an up writes it all again.
+    await stack.after("refresh", "--yes");
+    requestsBefore = (await github.requests()).length;
+    stack.dropImports();
+    expect((await stack.after("up", "--yes")).stdout).toContain("+ 5 created");
+    await expectMigrated(stack, requestsBefore);
+  },
+);
 
-migrationTest("step 1 retainOnDelete, step 2 the new resources adopting the secrets: no DELETE, the new values, only new resources", async (stack) => {
-  await deployBefore(stack);
+migrationTest(
+  "step 1 retainOnDelete, step 2 the new resources adopting the secrets: no DELETE, the new values, only new resources",
+  async (stack) => {
+    await deployBefore(stack);
 
-  // Step 1: the option alone, which only the state records; GitHub hears nothing.
-  let requestsBefore = (await github.requests()).length;
-  await stack.before("config", "set", "retainOnDelete", "true");
-  let r = await stack.before("up", "--yes");
-  expect(r.stdout).toContain("6 unchanged");
-  expect((await github.requests()).length).toBe(requestsBefore);
-  for (const resource of (await stack.exported()).resources) {
-    if (LEGACY_TYPE.test(resource.type)) expect(resource.retainOnDelete).toBe(true);
-  }
+    // Step 1: the option alone, which only the state records; GitHub hears nothing.
+    let requestsBefore = (await github.requests()).length;
+    await stack.before("config", "set", "retainOnDelete", "true");
+    let r = await stack.before("up", "--yes");
+    expect(r.stdout).toContain("6 unchanged");
+    expect((await github.requests()).length).toBe(requestsBefore);
+    for (const resource of (await stack.exported()).resources) {
+      if (LEGACY_TYPE.test(resource.type)) expect(resource.retainOnDelete).toBe(true);
+    }
 
-  // Step 2: the program after.
-  requestsBefore = (await github.requests()).length;
-  r = await stack.after("up", "--yes");
-  expect(r.stdout).toContain("+ 5 created");
-  expect(r.stdout.match(/ deleted\[retain\]\n/g)).toHaveLength(5);
-  await expectMigrated(stack, requestsBefore);
+    // Step 2: the program after.
+    requestsBefore = (await github.requests()).length;
+    r = await stack.after("up", "--yes");
+    expect(r.stdout).toContain("+ 5 created");
+    expect(r.stdout.match(/ deleted\[retain\]\n/g)).toHaveLength(5);
+    await expectMigrated(stack, requestsBefore);
 
-  // Keeping the `import` options afterwards changes nothing.
-  requestsBefore = (await github.requests()).length;
-  r = await stack.after("up", "--yes");
-  expect(r.stdout).toContain("6 unchanged");
-  expect((await github.requests()).length).toBe(requestsBefore);
-});
+    // Keeping the `import` options afterwards changes nothing.
+    requestsBefore = (await github.requests()).length;
+    r = await stack.after("up", "--yes");
+    expect(r.stdout).toContain("6 unchanged");
+    expect((await github.requests()).length).toBe(requestsBefore);
+  },
+);
 
 migrationTest("or: the old resources out of the state with `state delete`, then the program after", async (stack) => {
   const legacyUrns = await deployBefore(stack);

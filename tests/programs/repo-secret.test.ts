@@ -12,7 +12,8 @@ let stack: Awaited<ReturnType<typeof declaredStack>>;
 // GitHub's timestamps have whole seconds: a change within a second of Pulumi's own write cannot be
 // told apart from it, so a test of drift lets that second pass first.
 const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100));
-const secretsOnGitHub = async () => Object.fromEntries((await control.secrets()).map((s) => [`${s.repository}/${s.name}`, s.value]));
+const secretsOnGitHub = async () =>
+  Object.fromEntries((await control.secrets()).map((s) => [`${s.repository}/${s.name}`, s.value]));
 const requestCount = async () => (await control.requests()).length;
 const writesSince = async (n: number) => (await control.requests()).slice(n).filter((r) => r.method !== "GET");
 
@@ -46,7 +47,10 @@ const secret = (name: string, repository: string, secretName: string, value: str
 test("RepoSecret through the engine: create, no-op, update, replace, refresh, destroy — with nothing leaked", async () => {
   const deploy = canary();
   const npm = canary();
-  await stack.declare([secret("deploy", "hello-world", "DEPLOY_TOKEN", deploy), secret("npm", "spoon-knife", "NPM_TOKEN", npm)]);
+  await stack.declare([
+    secret("deploy", "hello-world", "DEPLOY_TOKEN", deploy),
+    secret("npm", "spoon-knife", "NPM_TOKEN", npm),
+  ]);
 
   // up creates both, and GitHub decrypts exactly the configured values.
   const created = await stack.up();
@@ -66,15 +70,23 @@ test("RepoSecret through the engine: create, no-op, update, replace, refresh, de
 
   // A new value is one in-place update: one PUT.
   const deploy2 = canary();
-  await stack.declare([secret("deploy", "hello-world", "DEPLOY_TOKEN", deploy2), secret("npm", "spoon-knife", "NPM_TOKEN", npm)]);
+  await stack.declare([
+    secret("deploy", "hello-world", "DEPLOY_TOKEN", deploy2),
+    secret("npm", "spoon-knife", "NPM_TOKEN", npm),
+  ]);
   mark = await requestCount();
   const updated = await stack.up();
   expect(updated.stdout).toMatch(/~ 1 updated/);
-  expect((await writesSince(mark)).map((r) => `${r.method} ${r.path}`)).toEqual(["PUT /repos/octo-org/hello-world/actions/secrets/DEPLOY_TOKEN"]);
+  expect((await writesSince(mark)).map((r) => `${r.method} ${r.path}`)).toEqual([
+    "PUT /repos/octo-org/hello-world/actions/secrets/DEPLOY_TOKEN",
+  ]);
   expect((await secretsOnGitHub())["hello-world/DEPLOY_TOKEN"]).toBe(deploy2);
 
   // A new name replaces: the old secret is deleted first and exactly the new one remains.
-  await stack.declare([secret("deploy", "hello-world", "DEPLOY_KEY", deploy2), secret("npm", "spoon-knife", "NPM_TOKEN", npm)]);
+  await stack.declare([
+    secret("deploy", "hello-world", "DEPLOY_KEY", deploy2),
+    secret("npm", "spoon-knife", "NPM_TOKEN", npm),
+  ]);
   mark = await requestCount();
   const replaced = await stack.up();
   expect(replaced.stdout).toMatch(/\+-1 replaced/);
@@ -86,7 +98,13 @@ test("RepoSecret through the engine: create, no-op, update, replace, refresh, de
 
   // A change made outside Pulumi is seen by refresh, and the next up writes the program's value back.
   await pastPulumisWrite();
-  await control.upsertSecret({ scope: "repo", owner: "octo-org", repository: "spoon-knife", name: "NPM_TOKEN", value: "set by hand" });
+  await control.upsertSecret({
+    scope: "repo",
+    owner: "octo-org",
+    repository: "spoon-knife",
+    name: "NPM_TOKEN",
+    value: "set by hand",
+  });
   expect((await stack.refresh()).exitCode).toBe(0);
   const refreshed = byName(await stack.exported(), "RepoSecret");
   expect(refreshed.npm.outputs.drift).toMatch(/^changed outside Pulumi at /);
@@ -95,7 +113,10 @@ test("RepoSecret through the engine: create, no-op, update, replace, refresh, de
   expect((await secretsOnGitHub())["spoon-knife/NPM_TOKEN"]).toBe(npm);
 
   // Deleted outside Pulumi: refresh drops it, the next up creates it again.
-  await fetch(`${emulator.url}/repos/octo-org/spoon-knife/actions/secrets/NPM_TOKEN`, { method: "DELETE", headers: { authorization: `token ${TOKEN}` } });
+  await fetch(`${emulator.url}/repos/octo-org/spoon-knife/actions/secrets/NPM_TOKEN`, {
+    method: "DELETE",
+    headers: { authorization: `token ${TOKEN}` },
+  });
   await stack.refresh();
   expect(byName(await stack.exported(), "RepoSecret").npm).toBeUndefined();
   expect((await stack.up()).stdout).toMatch(/\+ 1 created/);
@@ -104,7 +125,10 @@ test("RepoSecret through the engine: create, no-op, update, replace, refresh, de
   // What the state keeps: fingerprints, the salt as a secret, a few lines of provider code.
   const state = byName(await stack.exported(), "RepoSecret");
   expect(state.deploy.inputs.valueFingerprint).toMatch(/^hmac-sha256:/);
-  expect(state.deploy.inputs.valueSalt).toMatchObject({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: expect.any(String) });
+  expect(state.deploy.inputs.valueSalt).toMatchObject({
+    "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+    ciphertext: expect.any(String),
+  });
   expect(state.deploy.outputs.valueSalt).toMatchObject({ ciphertext: expect.any(String) });
   const provider: string = state.deploy.inputs.__provider;
   expect(provider).toContain('require("pulumi-github-secrets/dist/provider/index.js")');
@@ -122,7 +146,10 @@ test("RepoSecret through the engine: create, no-op, update, replace, refresh, de
   const ours = exportedWithSecrets.resources.filter((r) => r.type !== "pulumi:providers:pulumi-nodejs");
   expect(exportedWithSecrets.resources.length - ours.length).toBe(1);
   const artifacts = [JSON.stringify(exportedWithSecrets), ...stack.files(), stack.printed(), provider];
-  for (const [needle, where] of [...canaries.map((c) => [c, artifacts] as const), [TOKEN, [JSON.stringify(ours), ...stack.files(), stack.printed()]] as const]) {
+  for (const [needle, where] of [
+    ...canaries.map((c) => [c, artifacts] as const),
+    [TOKEN, [JSON.stringify(ours), ...stack.files(), stack.printed()]] as const,
+  ]) {
     for (const [i, artifact] of where.entries()) {
       const at = artifact.indexOf(needle);
       expect(at === -1 ? "" : `artifact ${i}: ...${artifact.slice(Math.max(0, at - 200), at + 60)}`).toBe("");

@@ -12,7 +12,12 @@ let control: EmulatorControl;
 let stack: Awaited<ReturnType<typeof declaredStack>>;
 
 const secretsOnGitHub = async () =>
-  Object.fromEntries((await control.secrets()).map((s) => [`${s.repository ?? s.owner}/${s.name}`, s.visibility ? `${s.value} (${s.visibility})` : s.value]));
+  Object.fromEntries(
+    (await control.secrets()).map((s) => [
+      `${s.repository ?? s.owner}/${s.name}`,
+      s.visibility ? `${s.value} (${s.visibility})` : s.value,
+    ]),
+  );
 const requestCount = async () => (await control.requests()).length;
 const requestsSince = async (n: number) => (await control.requests()).slice(n).map((r) => `${r.method} ${r.path}`);
 
@@ -55,7 +60,11 @@ test("SecretSet through the engine: .env and map, one request per line added or 
   const envFile = (...chosen: string[]) => writeFileSync(join(stack.dir, "secrets.env"), chosen.join("\n") + "\n");
   await declareSets([
     { name: "app", args: { owner: "octo-org", repository: "hello-world", envFile: "secrets.env" } },
-    { name: "shared", args: { org: "octo-org", visibility: "all" }, valuesFromEnvironment: ["SHARED_ONE", "SHARED_TWO"] },
+    {
+      name: "shared",
+      args: { org: "octo-org", visibility: "all" },
+      valuesFromEnvironment: ["SHARED_ONE", "SHARED_TWO"],
+    },
   ]);
   process.env.VALUE_SHARED_ONE = canary();
   process.env.VALUE_SHARED_TWO = canary();
@@ -100,15 +109,25 @@ test("SecretSet through the engine: .env and map, one request per line added or 
   expect(await requestCount()).toBe(mark);
 
   // Lines dotenv would skip or misread stop the program: each named, nothing sent, no value shown.
-  envFile(lines.deploy.replace(values.deploy, canary()), "NOT A LINE", `=${canary()}`, lines.api, `BROKEN="${canary()}`);
+  envFile(
+    lines.deploy.replace(values.deploy, canary()),
+    "NOT A LINE",
+    `=${canary()}`,
+    lines.api,
+    `BROKEN="${canary()}`,
+  );
   mark = await requestCount();
   const broken = await stack.up();
   expect(broken.exitCode).toBe(1);
   const said = broken.stdout + broken.stderr;
   expect(said).toContain('SecretSet "app": invalid inputs, nothing was sent to GitHub:');
-  expect(said).toContain("  - secrets.env line 2: is not NAME=value; give a name (letters, digits and _), = and the value, or make it a comment starting with #.");
+  expect(said).toContain(
+    "  - secrets.env line 2: is not NAME=value; give a name (letters, digits and _), = and the value, or make it a comment starting with #.",
+  );
   expect(said).toContain("  - secrets.env line 3: is not NAME=value");
-  expect(said).toContain('  - secrets.env line 5: BROKEN opens a value with " that no later line closes; end the value with " at the end of a line.');
+  expect(said).toContain(
+    '  - secrets.env line 5: BROKEN opens a value with " that no later line closes; end the value with " at the end of a line.',
+  );
   expect(await requestCount()).toBe(mark);
 
   const exported = await stack.exported(true);

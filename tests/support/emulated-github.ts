@@ -17,7 +17,8 @@ export async function emulatedGitHub(fixture?: Fixture) {
   return {
     ...control,
     url: emulator.url,
-    context: (): ProviderContext => createContext({ ...SETTING_DEFAULTS, pointsPerMinute: 0, token: TOKEN, baseUrl: emulator.url }),
+    context: (): ProviderContext =>
+      createContext({ ...SETTING_DEFAULTS, pointsPerMinute: 0, token: TOKEN, baseUrl: emulator.url }),
     close: () => emulator.close(),
   };
 }

@@ -1,25 +1,65 @@
-import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl, type FaultRuleInput } from "../../emulator";
+import {
+  defaultFixture,
+  emulatorControl,
+  startEmulator,
+  type Emulator,
+  type EmulatorControl,
+  type FaultRuleInput,
+} from "../../emulator";
 import { declaredStack, type Declared } from "../../programs/declared-stack";
 
 // 200 secrets over organization, repository and environment scopes: what the fault suites declare.
 const SCOPES: Array<[number, (i: number) => Pick<Declared, "kind" | "args">]> = [
-  [50, (i) => ({ kind: "OrgSecret", args: { org: "octo-org", secretName: `ORG_${i}`, visibility: i % 2 ? "all" : "private" } })],
-  [50, (i) => ({ kind: "RepoSecret", args: { owner: "octo-org", repository: "hello-world", secretName: `HELLO_${i}` } })],
-  [50, (i) => ({ kind: "RepoSecret", args: { owner: "octo-org", repository: "spoon-knife", secretName: `SPOON_${i}` } })],
-  [25, (i) => ({ kind: "EnvSecret", args: { owner: "octo-org", repository: "hello-world", environment: "production", secretName: `PROD_${i}` } })],
-  [25, (i) => ({ kind: "EnvSecret", args: { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: `EU_${i}` } })],
+  [
+    50,
+    (i) => ({
+      kind: "OrgSecret",
+      args: { org: "octo-org", secretName: `ORG_${i}`, visibility: i % 2 ? "all" : "private" },
+    }),
+  ],
+  [
+    50,
+    (i) => ({ kind: "RepoSecret", args: { owner: "octo-org", repository: "hello-world", secretName: `HELLO_${i}` } }),
+  ],
+  [
+    50,
+    (i) => ({ kind: "RepoSecret", args: { owner: "octo-org", repository: "spoon-knife", secretName: `SPOON_${i}` } }),
+  ],
+  [
+    25,
+    (i) => ({
+      kind: "EnvSecret",
+      args: { owner: "octo-org", repository: "hello-world", environment: "production", secretName: `PROD_${i}` },
+    }),
+  ],
+  [
+    25,
+    (i) => ({
+      kind: "EnvSecret",
+      args: { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: `EU_${i}` },
+    }),
+  ],
 ];
 
 /** The 200 secrets, each value unique to `run`. */
 export function twoHundredSecrets(run: string): Declared[] {
   return SCOPES.flatMap(([count, make], scope) =>
-    Array.from({ length: count }, (_, i) => ({ ...make(i), name: `s${scope}-${i}`, value: `${run}-value-${scope}-${i}` })),
+    Array.from({ length: count }, (_, i) => ({
+      ...make(i),
+      name: `s${scope}-${i}`,
+      value: `${run}-value-${scope}-${i}`,
+    })),
   );
 }
 
 /** `NAME@scope=value` for each secret, as `onGitHub` lists them. */
 export function expectedOnGitHub(declared: Declared[]): string[] {
-  return declared.map((d) => `${String((d.args.secretName as string).toUpperCase())}@${(d.args.environment ?? d.args.repository ?? "org") as string}=${d.value}`).sort();
+  return declared
+    .map(
+      (d) =>
+        `${String((d.args.secretName as string).toUpperCase())}@${(d.args.environment ?? d.args.repository ?? "org") as string}=${d.value}`,
+    )
+    .sort();
 }
 
 /** One emulator for a suite file, reset before each test, with its control client's methods. */
@@ -40,7 +80,8 @@ export function useFaultEmulator() {
     clearFaults: () => client.clearFaults(),
     secrets: () => client.secrets(),
     setLatency: (ms: number) => client.setLatency(ms),
-    onGitHub: async () => (await client.secrets()).map((s) => `${s.name}@${s.environment ?? s.repository ?? "org"}=${s.value}`).sort(),
+    onGitHub: async () =>
+      (await client.secrets()).map((s) => `${s.name}@${s.environment ?? s.repository ?? "org"}=${s.value}`).sort(),
   };
 }
 
@@ -51,7 +92,12 @@ export type FaultEmulator = ReturnType<typeof useFaultEmulator>;
  * none missing or extra, the state agrees with no drift, and a second `up` sends no request.
  * Answers the suite's figures for the closing line.
  */
-export async function upUnderFault(github: FaultEmulator, what: string, fault: FaultRuleInput, environment: Record<string, string> = {}): Promise<string> {
+export async function upUnderFault(
+  github: FaultEmulator,
+  what: string,
+  fault: FaultRuleInput,
+  environment: Record<string, string> = {},
+): Promise<string> {
   const stack = await declaredStack(github.url(), "emulator-token", undefined, "config", environment);
   try {
     const declared = twoHundredSecrets(what.replace(/\W+/g, "-"));
@@ -67,7 +113,10 @@ export async function upUnderFault(github: FaultEmulator, what: string, fault: F
     await github.clearFaults();
 
     expect(first.stderr).toBe("");
-    expect({ exitCode: first.exitCode, printed: first.exitCode === 0 ? "" : first.stdout.slice(-3000) }).toEqual({ exitCode: 0, printed: "" });
+    expect({ exitCode: first.exitCode, printed: first.exitCode === 0 ? "" : first.stdout.slice(-3000) }).toEqual({
+      exitCode: 0,
+      printed: "",
+    });
     expect(refreshed.exitCode).toBe(0);
     expect(await github.onGitHub()).toEqual(expectedOnGitHub(declared));
     const state = (await stack.exported()).resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
