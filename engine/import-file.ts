@@ -272,7 +272,9 @@ async function deserializeProperties(
       case BYTE_STRING_SIG:
         throw new Error(`the engine harness does not import assets, archives, resource references or byte strings`);
       default:
-        throw new Error(`unrecognized signature '${JSON.stringify(sig)}' in property map`);
+        throw new Error(
+          `unrecognized signature '${typeof sig === "string" ? sig : JSON.stringify(sig)}' in property map`,
+        );
     }
   };
   const map: PropertyMap = {};
