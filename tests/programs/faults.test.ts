@@ -30,7 +30,7 @@ test.each(FAULTS)(
 );
 
 test("a run killed part-way converges on the next up, nothing duplicated or lost", async () => {
-  const stack = await declaredStack(github.url(), "emulator-token");
+  const stack = await declaredStack(github.url, "emulator-token");
   try {
     const declared = twoHundredSecrets("killed");
     await stack.declare(declared);

@@ -1,12 +1,6 @@
-import {
-  defaultFixture,
-  emulatorControl,
-  startEmulator,
-  type Emulator,
-  type EmulatorControl,
-  type FaultRuleInput,
-} from "../../emulator";
+import type { FaultRuleInput } from "../../emulator";
 import { declaredStack, type Declared } from "../../programs/declared-stack";
+import { useEmulatedGitHub } from "./emulated-github";
 
 // 200 secrets over organization, repository and environment scopes: what the fault suites declare.
 const SCOPES: Array<[number, (i: number) => Pick<Declared, "kind" | "args">]> = [
@@ -62,27 +56,13 @@ export function expectedOnGitHub(declared: Declared[]): string[] {
     .sort();
 }
 
-/** One emulator for a suite file, reset before each test, with its control client's methods. */
+/** One emulator for a suite file, reset before each test, with what the suites compare against. */
 export function useFaultEmulator() {
-  let emulator: Emulator;
-  let client: EmulatorControl;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, fixture: defaultFixture() });
-    client = emulatorControl(emulator.url);
-  });
-  afterAll(() => emulator.close());
-  beforeEach(() => client.reset());
-  return {
-    url: () => emulator.url,
-    requests: () => client.requests(),
-    faults: () => client.faults(),
-    addFault: (rule: FaultRuleInput) => client.addFault(rule),
-    clearFaults: () => client.clearFaults(),
-    secrets: () => client.secrets(),
-    setLatency: (ms: number) => client.setLatency(ms),
+  const github = useEmulatedGitHub({ resetEachTest: true });
+  return Object.assign(github, {
     onGitHub: async () =>
-      (await client.secrets()).map((s) => `${s.name}@${s.environment ?? s.repository ?? "org"}=${s.value}`).sort(),
-  };
+      (await github.secrets()).map((s) => `${s.name}@${s.environment ?? s.repository ?? "org"}=${s.value}`).sort(),
+  });
 }
 
 export type FaultEmulator = ReturnType<typeof useFaultEmulator>;
@@ -98,7 +78,7 @@ export async function upUnderFault(
   fault: FaultRuleInput,
   environment: Record<string, string> = {},
 ): Promise<string> {
-  const stack = await declaredStack(github.url(), "emulator-token", undefined, "config", environment);
+  const stack = await declaredStack(github.url, "emulator-token", undefined, "config", environment);
   try {
     const declared = twoHundredSecrets(what.replace(/\W+/g, "-"));
     await stack.declare(declared);
