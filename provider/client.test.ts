@@ -47,7 +47,8 @@ test("paced to the points budget, a burst of writes provokes no secondary-limit 
   expect(stored).toBe(WRITES);
   expect(rejected).toBe(0);
   expect(seconds).toBeGreaterThan(minimum);
-  expect(seconds).toBeLessThan(minimum * 1.2);
+  // Not held back for long either; how close to the minimum it comes is measured by `npm run bench`, not here.
+  expect(seconds).toBeLessThan(minimum * 2);
 });
 
 test("unpaced, the same burst is refused by the secondary limit, and Octokit's throttling still gets every write through", async () => {

@@ -15,6 +15,14 @@ export const POINTS_BUDGET_DEFAULTS = {
 /** Waits until a request of the given method may start without exceeding the points budget. */
 export type PaceRequest = (method: string) => Promise<void>;
 
+/** The time pacing reads and waits on: the process's own, or a test's virtual one. */
+export interface PacingClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const processClock: PacingClock = { now: () => performance.now(), sleep: (ms) => sleep(ms) };
+
 /**
  * Releases requests one after another at GitHub's pace: each one when the points of the one
  * before it have been paid for, counted from when that one was actually released, so that N
@@ -24,7 +32,7 @@ export type PaceRequest = (method: string) => Promise<void>;
  * reservoir refilled by a timer, no time is lost between refills (Bottleneck's lost 5–10% of the
  * budget).
  */
-export function pointsBudget(settings: ProviderSettings): PaceRequest | undefined {
+export function pointsBudget(settings: ProviderSettings, clock = processClock): PaceRequest | undefined {
   if (settings.pointsPerMinute === 0) return undefined;
   const msPerPoint = settings.minuteMs / (settings.pointsPerMinute * POINTS_BUDGET_DEFAULTS.budgetShare);
   let lastRelease = Promise.resolve();
@@ -34,9 +42,9 @@ export function pointsBudget(settings: ProviderSettings): PaceRequest | undefine
     const points = write ? POINTS_BUDGET_DEFAULTS.writePoints : POINTS_BUDGET_DEFAULTS.readPoints;
     const release = lastRelease.then(async () => {
       // Node truncates a timer's delay to whole milliseconds: round up, never release early.
-      const wait = nextFree - performance.now();
-      if (wait > 0) await sleep(Math.ceil(wait));
-      nextFree = performance.now() + points * msPerPoint;
+      const wait = nextFree - clock.now();
+      if (wait > 0) await clock.sleep(Math.ceil(wait));
+      nextFree = clock.now() + points * msPerPoint;
     });
     lastRelease = release;
     return release;
