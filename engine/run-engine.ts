@@ -64,7 +64,12 @@ export async function runEngine(args: string[], options: EngineOptions = {}): Pr
   let exitCode: number;
   try {
     const command = parseCommand(args);
-    if (env.PULUMI_GITHUB_SECRETS_ENGINE === "cli" && pulumiOnPath(env)) {
+    if (env.PULUMI_GITHUB_SECRETS_ENGINE === "cli") {
+      // Never the harness in its place without a word: a run meant for the real CLI that fell back would prove nothing.
+      if (!pulumiOnPath(env))
+        throw new Error(
+          "PULUMI_GITHUB_SECRETS_ENGINE=cli, but PATH has no `pulumi`: put `npm run -s pulumi-cli`'s directory first on PATH",
+        );
       return await runPulumiCli(args, command, { cwd, env, echo: options.echo });
     }
     exitCode = await dispatch(command, cwd, env, output);

@@ -29,10 +29,15 @@ export async function runPulumiCli(
 ): Promise<RunResult> {
   const cwd = resolve(options.cwd, values.cwd ?? ".");
   const stack = values.stack ?? "dev";
+  const stateDir = resolve(cwd, values["state-dir"] ?? ".state");
   const env: NodeJS.ProcessEnv = {
     ...options.env,
-    PULUMI_BACKEND_URL: `file://${resolve(cwd, values["state-dir"] ?? ".state")}`,
+    PULUMI_BACKEND_URL: `file://${stateDir}`,
+    // Offline and on its own: no update check, no plugin downloads (the plugins are beside `pulumi`), and the
+    // CLI's home (credentials, workspaces, plugin cache) inside the state directory, not the user's ~/.pulumi.
     PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_HOME: options.env.PULUMI_HOME ?? join(stateDir, "home"),
   };
   if (env.PULUMI_CONFIG_PASSPHRASE === undefined && !env.PULUMI_CONFIG_PASSPHRASE_FILE)
     env.PULUMI_CONFIG_PASSPHRASE = "";

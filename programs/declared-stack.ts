@@ -72,11 +72,20 @@ export async function declaredStack(
       const result = await run("stack", "export", ...(showSecrets ? ["--show-secrets"] : []));
       return (JSON.parse(result.stdout) as { deployment: Exported }).deployment;
     },
-    /** Every file the harness keeps for this stack (state, config, provider log), as text. */
+    /**
+     * Every file the engine keeps for this stack, as text: under the state directory (the harness's state, config
+     * and provider log; the CLI's state, its backups and history, and its home), and the stack config beside
+     * `Pulumi.yaml` (where the CLI keeps it).
+     */
     files: () =>
-      readdirSync(join(dir, ".state"))
-        .filter((f) => !f.startsWith("programs"))
-        .map((f) => readFileSync(join(dir, ".state", f), "utf8")),
+      [
+        ...readdirSync(join(dir, ".state"), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => join(entry.parentPath, entry.name)),
+        ...readdirSync(dir)
+          .filter((f) => /^Pulumi\..+\.yaml$/.test(f))
+          .map((f) => join(dir, f)),
+      ].map((file) => readFileSync(file, "utf8")),
     printed: () => printed.join("\n"),
     /** The environment the program gets (the values), for running the harness's command by hand. */
     env: () => ({ ...env }),
