@@ -15,9 +15,9 @@ Commands:
   import-file --org ORG | --repo OWNER/REPO [--environment ENV] --out FILE
                                          List a scope's existing secrets (token from GITHUB_TOKEN,
                                          API from GITHUB_API_URL) and write an import file for
-                                         \`pulumi import --file FILE\`; print the program code that
-                                         declares them, reading each value from the environment
-                                         variable named after its secret.
+                                         \`pulumi import --file FILE --generate-code=false\`; print
+                                         the program code that declares them, reading each value
+                                         from the environment variable named after its secret.
 `;
 
 // Loaded on demand: import-file needs @pulumi/pulumi, which the emulator and seal should not wait for.

@@ -130,9 +130,13 @@ function listed(names: string[]): string {
   return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-/** What to do with the file and the printed program, down to the variables the program will read. */
+/**
+ * What to do with the file and the printed program, down to the variables the program will read. The import needs
+ * `--generate-code=false`: this command prints the program itself, and the CLI's own code generation needs a
+ * provider schema, which a dynamic provider does not have (it fails the command after the import has landed).
+ */
 function nextSteps(kind: string, entries: ImportEntry[], out: string): string {
-  const wrote = `Wrote ${entries.length} ${kind} entr${entries.length === 1 ? "y" : "ies"} to ${out}; import with \`pulumi import --file ${out}\`, then add this to the program`;
+  const wrote = `Wrote ${entries.length} ${kind} entr${entries.length === 1 ? "y" : "ies"} to ${out}; import with \`pulumi import --file ${out} --generate-code=false\`, then add this to the program`;
   if (entries.length === 0) return `${wrote}:\n\n`;
   // GitHub never returns values, so the first `pulumi up` after the import writes the program's.
   const variables = entries.map(valueVariable);

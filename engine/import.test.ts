@@ -62,7 +62,7 @@ describe("engine harness import", () => {
       });
 
       // A new stack: the stack resource and the default provider are created, then the entries imported.
-      let r = await toy.expectOk(imp("import", "--file", "import.json", "--yes"));
+      let r = await toy.expectOk(imp("import", "--file", "import.json", "--yes", "--generate-code=false"));
       expect(r.stdout).toMatch(/^Importing \(imp\):\n/);
       expect(r.stdout).toContain(" +  toy-imp [pulumi:pulumi:Stack] created\n");
       for (const name of ["a", "b", "c"]) expect(r.stdout).toContain(` =  ${name} [${TYPE}] imported\n`);
@@ -177,7 +177,7 @@ describe("engine harness import", () => {
           withOutputs("late", { parent: "z" }),
         ],
       });
-      let r = await toy.run("import", "--file", "failing.json", "--yes", "--parallel", "8");
+      let r = await toy.run("import", "--file", "failing.json", "--yes", "--generate-code=false", "--parallel", "8");
       expect(r.exitCode).toBe(1);
       expect(r.stdout).toMatch(/^Importing \(dev\):\n/);
       for (const name of ["seed", "x", "y"]) expect(r.stdout).toContain(` ! ${name} [${TYPE}] importing failed\n`);
@@ -198,7 +198,7 @@ describe("engine harness import", () => {
 
       // An entry already in the state under the same ID is left alone, without a step.
       writeImportFile("same.json", { resources: [withOutputs("seed", { id: seedId })] });
-      r = await toy.expectOk(toy.run("import", "--file", "same.json", "--yes"));
+      r = await toy.expectOk(toy.run("import", "--file", "same.json", "--yes", "--generate-code=false"));
       expect(r.stdout).toContain("Resources:\n    3 unchanged\n");
       expect(toy.calls()).toEqual([]);
 
@@ -208,7 +208,7 @@ describe("engine harness import", () => {
         nameTable: { zed: zUrn },
         resources: [withOutputs("grandchild", { parent: "child" }), withOutputs("child", { parent: "zed" })],
       });
-      r = await toy.expectOk(toy.run("import", "--file", "children.json", "--yes"));
+      r = await toy.expectOk(toy.run("import", "--file", "children.json", "--yes", "--generate-code=false"));
       expect(r.stdout).toContain("    = 2 imported\n");
       expect(
         toy
@@ -221,6 +221,16 @@ describe("engine harness import", () => {
       expect(resources.get("child")?.parent).toBe(zUrn);
       expect(resources.get("grandchild")?.urn).toBe(`urn:pulumi:dev::toy::${TYPE}$${TYPE}$${TYPE}::grandchild`);
       expect(resources.get("grandchild")?.parent).toBe(resources.get("child")?.urn);
+
+      // Without --generate-code=false the CLI then tries to write the program code for what it imported, which
+      // needs the provider's schema: the dynamic provider has none, so the command fails after the import landed.
+      writeImportFile("uncoded.json", { resources: [withOutputs("uncoded")] });
+      r = await toy.run("import", "--file", "uncoded.json", "--yes");
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toContain(` =  uncoded [${TYPE}] imported\n`);
+      expect(r.stderr).toContain("GetSchema is not implemented by the dynamic provider");
+      expect(toy.resources().get("uncoded")?.id).toBe("uncoded-imported");
+      await toy.expectOk(toy.run("state", "delete", toy.resources().get("uncoded")!.urn, "--force", "--yes"));
 
       // They are protected: an update whose program lacks them, and a destroy, refuse to delete grandchild and go
       // on with other deletes, but not with what it depends on (child, z), as the engine skips those.

@@ -24,10 +24,17 @@ function parse(args: string[]) {
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }
 
+/** The Go boolean flags the harness takes (`--flag`, `--flag=BOOL`), which node:util's parser cannot read. */
+const GO_BOOLEAN_FLAGS = ["protect", "generate-code"] as const;
+type GoBooleanFlag = (typeof GO_BOOLEAN_FLAGS)[number];
+
 export type ParsedCommand = ReturnType<typeof parse> & {
   values: ReturnType<typeof parse>["values"] & {
-    /** `import --protect[=BOOL]` (a Go boolean flag: `--protect`, `--protect=false`); undefined when not given. */
-    protect?: boolean;
+    /**
+     * `import --protect[=BOOL]` (default true) and `import --generate-code[=BOOL]` (default true); undefined when
+     * not given.
+     */
+    [flag in GoBooleanFlag]?: boolean;
   };
 };
 export type Values = ParsedCommand["values"];
@@ -37,22 +44,23 @@ const GO_TRUE = ["1", "t", "T", "TRUE", "true", "True"];
 const GO_FALSE = ["0", "f", "F", "FALSE", "false", "False"];
 
 export function parseCommand(args: string[]): ParsedCommand {
-  let protect: boolean | undefined;
+  const goFlags: { [flag in GoBooleanFlag]?: boolean } = {};
   const rest: string[] = [];
   for (const arg of args) {
-    const match = /^--protect(?:=(.*))?$/.exec(arg);
-    if (!match) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    const flag = GO_BOOLEAN_FLAGS.find((name) => name === match?.[1]);
+    if (!match || !flag) {
       rest.push(arg);
       continue;
     }
-    const value = match[1] ?? "true";
+    const value = match[2] ?? "true";
     if (!GO_TRUE.includes(value) && !GO_FALSE.includes(value)) {
-      throw Object.assign(new TypeError(`invalid argument "${value}" for "--protect" flag`), {
+      throw Object.assign(new TypeError(`invalid argument "${value}" for "--${flag}" flag`), {
         code: "ERR_PARSE_ARGS_INVALID_OPTION_VALUE",
       });
     }
-    protect = GO_TRUE.includes(value);
+    goFlags[flag] = GO_TRUE.includes(value);
   }
   const parsed = parse(rest);
-  return { ...parsed, values: { ...parsed.values, protect } };
+  return { ...parsed, values: { ...parsed.values, ...goFlags } };
 }

@@ -1,6 +1,6 @@
 // The harness's command line, shaped like the Pulumi CLI's, as a function:
 //   up|preview|refresh|destroy [--yes] [--cwd DIR] [--stack NAME] [--parallel N] [--refresh] [--state-dir DIR]
-//   import --file FILE --yes [--protect=false] [--cwd DIR] [--stack NAME] [--parallel N] [--state-dir DIR]
+//   import --file FILE --yes [--protect=false] [--generate-code=false] [--cwd DIR] [--stack NAME] [--parallel N] [--state-dir DIR]
 //   config set [--secret] [--path] KEY VALUE | config rm KEY
 //   stack export [--show-secrets] [--file FILE]
 //   state delete|rm|remove URN... [--force] [--target-dependents] [--yes]
@@ -92,7 +92,8 @@ async function dispatch(
       `unknown command '${command ?? ""}' (up, preview, refresh, destroy, import, config, stack, state)`,
     );
   }
-  if (values.protect !== undefined && command !== "import") throw new UsageError("unknown flag: --protect");
+  for (const flag of ["protect", "generate-code"] as const)
+    if (values[flag] !== undefined && command !== "import") throw new UsageError(`unknown flag: --${flag}`);
   for (const flag of ["force", "target-dependents"] as const) {
     if (values[flag] && command !== "state")
       throw new UsageError(`the engine harness takes --${flag} only with state delete`);
@@ -154,7 +155,15 @@ async function dispatch(
       const ctx = await stackContext();
       installIfDepended(project);
       const olds = await loadResources(ctx.stateFile, crypter);
-      return (await runImport(ctx, olds, imports, { protect: values.protect ?? true })) ? 0 : 1;
+      if (!(await runImport(ctx, olds, imports, { protect: values.protect ?? true }))) return 1;
+      // After importing, the CLI generates the program code for what it imported, which needs each provider's
+      // schema; the dynamic provider has none, so the command fails once the import has landed (the state is
+      // saved). import-file prints the code itself and tells users to pass --generate-code=false.
+      if ((values["generate-code"] ?? true) && imports.some((i) => i.type.startsWith("pulumi-nodejs:dynamic"))) {
+        output.err(`error: ${DYNAMIC_PROVIDER_HAS_NO_SCHEMA}\n`);
+        return 1;
+      }
+      return 0;
     }
     default: {
       // up, preview, refresh, destroy
@@ -182,6 +191,10 @@ async function dispatch(
 }
 
 // backenderr.NoConfirmationInNonInteractiveError, as `pulumi import` words it.
+/** What CLI 3.274 prints after importing a dynamic resource unless given --generate-code=false. */
+const DYNAMIC_PROVIDER_HAS_NO_SCHEMA =
+  "loading package 'pulumi-nodejs@nil': Error loading schema from plugin: rpc error: code = Unimplemented desc = " +
+  "GetSchema is not implemented by the dynamic provider";
 const NO_CONFIRMATION_IMPORT =
   "--yes or --skip-preview or --preview-only must be passed in to proceed when running in non-interactive mode";
 

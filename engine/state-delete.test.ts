@@ -69,7 +69,7 @@ describe("engine harness state delete", () => {
         inputs: { name: "imported", value: "1", __provider: provider },
       };
       writeFileSync(join(toy.dir, "import.json"), JSON.stringify({ resources: [{ ...entry, outputs: entry.inputs }] }));
-      await toy.expectOk(toy.run("import", "--file", "import.json", "--yes"));
+      await toy.expectOk(toy.run("import", "--file", "import.json", "--yes", "--generate-code=false"));
       expect(toy.resources().get("imported")?.protect).toBe(true);
 
       let r = await toy.run("state", "delete", urn("imported"));

@@ -47,7 +47,7 @@ test("an import file brings a scope's secrets into the state without a read, and
       "run `pulumi up` with the environment variables EVERYONE and SHARED set to the secrets' values:",
     );
 
-    const imported = await stack.run("import", "--file", file, "--yes");
+    const imported = await stack.run("import", "--file", file, "--yes", "--generate-code=false");
     expect(imported.exitCode).toBe(0);
     expect(imported.stdout).toMatch(/= 2 imported/);
     const state = byName(await stack.exported(), "OrgSecret");
