@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { installPackage, packedFiles } from "./install-package";
+import { dependsOnCheckout, installPackage, packedFiles } from "./install-package";
 
 describe("installPackage", () => {
   let root: string;
@@ -51,5 +51,26 @@ describe("installPackage", () => {
     installPackage(join(root, "pkg"), join(root, "program"));
     expect(readFileSync(join(target, "dist", "index.js"), "utf8")).toBe("module.exports = 2;");
     expect(() => lstatSync(join(target, "dist", "cli.js"))).toThrow();
+  });
+
+  test("makes the bin files executable, as npm does, whatever their mode in the checkout", () => {
+    writeFileSync(join(root, "pkg", "dist", "cli.js"), "#!/usr/bin/env node", { mode: 0o644 });
+    const target = installPackage(join(root, "pkg"), join(root, "program"));
+    expect(statSync(join(target, "dist", "cli.js")).mode & 0o777).toBe(0o755);
+    expect(statSync(join(target, "dist", "index.js")).mode & 0o111).toBe(0);
+  });
+
+  test("installs only into programs that depend on the checkout itself, never over a user's installed version", () => {
+    const withDependency = (spec: string) => {
+      const dir = mkdtempSync(join(root, "user-program-"));
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: { "pkg-under-test": spec } }));
+      return dir;
+    };
+    const pkg = join(root, "pkg");
+    expect(dependsOnCheckout(withDependency("^1.0.0"), pkg)).toBe(false);
+    expect(dependsOnCheckout(withDependency("*"), pkg)).toBe(false);
+    expect(dependsOnCheckout(withDependency("file:../elsewhere"), pkg)).toBe(false);
+    expect(dependsOnCheckout(withDependency("file:../pkg"), pkg)).toBe(true);
+    expect(dependsOnCheckout(withDependency(`file:${pkg}`), pkg)).toBe(true);
   });
 });

@@ -3,8 +3,8 @@
 // writes `require("<package>/...")` only for modules whose real path is under node_modules, and would inline
 // (copy by value) a symlinked package that resolves outside it. The copy is made fresh on every run, so a new
 // build of dist/ is always what the program and the provider host load.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Project } from "./types";
 
 interface PackageJson {
@@ -62,15 +62,24 @@ function walk(root: string, path: string, files: Set<string>): void {
   }
 }
 
-/** Whether the program's package.json depends on the package (then the engine command installs it). */
-function programDependsOn(programPackageDir: string, name: string): boolean {
+/**
+ * Whether the program's package.json depends on this very checkout (`"<name>": "file:<path to it>"`), as the
+ * project's own programs and examples do: only then does the engine command install it. A user's program that
+ * depends on a published version keeps what `npm install` put there.
+ */
+export function dependsOnCheckout(programPackageDir: string, packageRoot: string): boolean {
   const file = join(programPackageDir, "package.json");
   if (!existsSync(file)) return false;
   const pkg = JSON.parse(readFileSync(file, "utf8")) as Partial<PackageJson>;
-  return Boolean(pkg.dependencies?.[name] ?? pkg.devDependencies?.[name]);
+  const { name } = readPackageJson(packageRoot);
+  const spec = pkg.dependencies?.[name] ?? pkg.devDependencies?.[name];
+  return spec?.startsWith("file:") === true && resolve(programPackageDir, spec.slice("file:".length)) === packageRoot;
 }
 
-/** Replaces `<programPackageDir>/node_modules/<name>` with a fresh copy of the packed files of `packageRoot`. */
+/**
+ * Replaces `<programPackageDir>/node_modules/<name>` with a fresh copy of the packed files of `packageRoot`, each
+ * with its mode, and the `bin` files executable, as npm makes them on install.
+ */
 export function installPackage(packageRoot: string, programPackageDir: string): string {
   const pkg = readPackageJson(packageRoot);
   const target = join(programPackageDir, "node_modules", pkg.name);
@@ -78,6 +87,10 @@ export function installPackage(packageRoot: string, programPackageDir: string): 
   for (const file of packedFiles(packageRoot)) {
     mkdirSync(dirname(join(target, file)), { recursive: true });
     cpSync(join(packageRoot, file), join(target, file));
+  }
+  for (const bin of typeof pkg.bin === "string" ? [pkg.bin] : Object.values(pkg.bin ?? {})) {
+    const file = join(target, bin);
+    if (existsSync(file)) chmodSync(file, statSync(file).mode | 0o111);
   }
   return target;
 }
@@ -96,9 +109,9 @@ export function packageRoot(): string {
   return dir;
 }
 
-/** The program gets a fresh copy of the package under test when its package.json depends on it. */
+/** The program gets a fresh copy of the package under test when its package.json depends on this checkout. */
 export function installIfDepended(project: Project): void {
   const root = packageRoot();
   const programPackageDir = existsSync(join(project.programDir, "package.json")) ? project.programDir : project.rootDir;
-  if (programDependsOn(programPackageDir, readPackageJson(root).name)) installPackage(root, programPackageDir);
+  if (dependsOnCheckout(programPackageDir, root)) installPackage(root, programPackageDir);
 }

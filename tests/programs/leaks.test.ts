@@ -154,7 +154,9 @@ test("no canary value and not the token in any artifact, across every operation"
     const entries = JSON.parse(readFileSync(file, "utf8"));
     entries.resources = entries.resources.filter((r: { id: string }) => r.id === "octo-org/FROM_FILE");
     writeFileSync(file, JSON.stringify(entries));
-    expect((await stack.run("import", "--file", file, "--yes", "--protect=false", "--generate-code=false")).exitCode).toBe(0);
+    expect(
+      (await stack.run("import", "--file", file, "--yes", "--protect=false", "--generate-code=false")).exitCode,
+    ).toBe(0);
     await stack.declare([
       ...resources(next, true),
       {
