@@ -29,5 +29,6 @@ module.exports = {
     "^.+\\.[tj]s$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join("|")})/)`],
-  testTimeout: 30000,
+  // The real CLI (PULUMI_GITHUB_SECRETS_ENGINE=cli) runs each program twice per `up`: see tests/support/engine-timeout.ts.
+  testTimeout: process.env.PULUMI_GITHUB_SECRETS_ENGINE === "cli" ? 90000 : 30000,
 };

@@ -96,9 +96,17 @@ const FIELD_ORDER = Object.keys({
   modified: 0,
 } satisfies { [K in keyof Required<ResourceState>]: 0 }) as (keyof ResourceState)[];
 
+/** Empty maps are left out, as Go's `omitempty` leaves them out of the CLI's file (a stack without outputs has none). */
+const EMPTY_OMITTED = new Set<keyof ResourceState>(["inputs", "outputs", "propertyDependencies"]);
+
 function inFieldOrder(r: ResourceState): ResourceState {
   const ordered: { [key: string]: unknown } = {};
-  for (const key of FIELD_ORDER) if (r[key] !== undefined) ordered[key] = r[key];
+  for (const key of FIELD_ORDER) {
+    const value = r[key];
+    if (value === undefined) continue;
+    if (EMPTY_OMITTED.has(key) && typeof value === "object" && Object.keys(value).length === 0) continue;
+    ordered[key] = value;
+  }
   return ordered as unknown as ResourceState;
 }
 

@@ -426,9 +426,10 @@ class Update {
       ...this.olds.filter((r) => r.urn !== providerUrn && !this.superseded.has(r) && !this.deleted.has(r)),
       ...this.pendingDeletes.filter((r) => !this.deleted.has(r)),
     ];
-    // The default provider stays while any resource refers to it.
+    // The default provider stays while any resource refers to it. Listed last, the sort moves it just before the
+    // first resource that uses it (after the stack), where the CLI's state has it.
     const reference = providerReference(this.provider);
-    const resources = kept.some((r) => r.provider === reference) ? [this.provider, ...kept] : kept;
+    const resources = kept.some((r) => r.provider === reference) ? [...kept, this.provider] : kept;
     await saveResources(
       this.ctx.stateFile,
       checkpointStackName(this.ctx.project.name, this.ctx.stack),

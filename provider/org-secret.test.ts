@@ -176,11 +176,18 @@ describe("drift found by refresh", () => {
     expect(await onGitHub()).toMatchObject({ value: "changed by hand" });
   });
 
-  test("fail stops with what changed and what to do", async () => {
-    const { context, first } = await drifted("fail");
-    await expect(change(context, first, args({ onDrift: "fail" }))).rejects.toThrow(
+  test("fail stops the update with what changed and what to do, and sends nothing", async () => {
+    const { context, first: state } = await drifted("fail");
+    const first: { checked: any; id: string; outs: any } = state;
+    // Diff reports the drift as a change without throwing: the engine calls it during refresh too.
+    const checked = asEngineSends((await orgSecret.check(context, first.checked, args({ onDrift: "fail" }))).inputs);
+    expect((await orgSecret.diff(context, first.id, first.outs, checked)).changes).toBe(true);
+    const sent = (await github.requests()).length;
+    await expect(orgSecret.update(context, first.id, first.outs, checked)).rejects.toThrow(
       /OrgSecret octo-org\/SHARED: changed outside Pulumi at .* onDrift is "fail", so nothing was written: .*set onDrift to "overwrite"/,
     );
+    expect((await github.requests()).length).toBe(sent);
+    expect(await onGitHub()).toMatchObject({ value: "changed by hand" });
   });
 });
 

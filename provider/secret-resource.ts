@@ -144,11 +144,8 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
         // the delete cannot remove what the create just wrote.
         return { changes: true, replaces, deleteBeforeReplace: true };
       }
-      if (olds.drift && news.onDrift === "fail") {
-        throw new Error(
-          `${labelOf(news)}: ${olds.drift}. onDrift is "fail", so nothing was written: find out who changed it, then set onDrift to "overwrite" to write the program's value again, or "ignore" to leave GitHub's.`,
-        );
-      }
+      // Drift is a change either way, even under onDrift "fail": the update is what refuses it. Diff must not
+      // throw, because the engine also calls it during `pulumi refresh` to show what the refresh found.
       const accessChanged = spec.access?.changed(olds, news) ?? false;
       return {
         changes: drifted(olds, news) || valueChanged(olds, news) || accessChanged,
@@ -172,6 +169,11 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
     },
 
     async update(context, _id, olds, news) {
+      if (olds.drift && news.onDrift === "fail") {
+        throw new Error(
+          `${labelOf(news)}: ${olds.drift}. onDrift is "fail", so nothing was written: find out who changed it, then set onDrift to "overwrite" to write the program's value again, or "ignore" to leave GitHub's.`,
+        );
+      }
       requireToken(context, labelOf(news));
       if (valueChanged(olds, news) || drifted(olds, news) || spec.access?.needsValue(olds, news))
         return { outs: await write(context, news, olds) };

@@ -1,5 +1,6 @@
 import { defaultFixture, emulatorControl, startEmulator, type Emulator } from "../../emulator";
 import { declaredStack, type Declared } from "../../programs/declared-stack";
+import { engineTimeout } from "../support/engine-timeout";
 
 // Bad input through the engine: each case gets an error naming the resource and the field and
 // saying what to do; what can be checked locally sends nothing; no message holds the value; the
@@ -313,7 +314,7 @@ beforeAll(async () => {
   stack = await declaredStack(emulator.url, TOKEN);
   await stack.declare(baseline);
   expect((await stack.up()).exitCode).toBe(0);
-}, 60_000);
+}, engineTimeout(60_000));
 afterAll(async () => {
   stack.remove();
   await emulator.close();
@@ -359,22 +360,26 @@ test.each(cases)(
       for (const key of Object.keys(config ?? {})) await setConfig(key, restored[key]);
     }
   },
-  60_000,
+  engineTimeout(60_000),
 );
 
-test("more secrets declared for one repository than GitHub allows are refused at preview, before any request", async () => {
-  // Whichever is checked 101st: older @pulumi/pulumi versions register a program's resources out of order.
-  const many = Array.from({ length: 101 }, (_, i): Declared => ({
-    ...repo({ secretName: `MANY_${i}` }),
-    name: `many-${i}`,
-    value: "v",
-  }));
-  await stack.declare(many);
-  const before = await requests();
-  const preview = await stack.preview();
-  expect(preview.exitCode).toBe(1);
-  expect(preview.stdout).toMatch(
-    /RepoSecret octo-org\/hello-world\/MANY_\d+: invalid inputs[\s\S]*- secretName: is secret number 101 that this program declares for the repository octo-org\/hello-world; GitHub allows at most 100 there/,
-  );
-  expect(await requests()).toBe(before);
-}, 60_000);
+test(
+  "more secrets declared for one repository than GitHub allows are refused at preview, before any request",
+  async () => {
+    // Whichever is checked 101st: older @pulumi/pulumi versions register a program's resources out of order.
+    const many = Array.from({ length: 101 }, (_, i): Declared => ({
+      ...repo({ secretName: `MANY_${i}` }),
+      name: `many-${i}`,
+      value: "v",
+    }));
+    await stack.declare(many);
+    const before = await requests();
+    const preview = await stack.preview();
+    expect(preview.exitCode).toBe(1);
+    expect(preview.stdout).toMatch(
+      /RepoSecret octo-org\/hello-world\/MANY_\d+: invalid inputs[\s\S]*- secretName: is secret number 101 that this program declares for the repository octo-org\/hello-world; GitHub allows at most 100 there/,
+    );
+    expect(await requests()).toBe(before);
+  },
+  engineTimeout(60_000),
+);

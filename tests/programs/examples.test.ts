@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultFixture, startEmulator, type Emulator } from "../../emulator";
 import { declaredStack } from "../../programs/declared-stack";
+import { engineTimeout } from "../support/engine-timeout";
 
 // Every example program, run with `up` through the engine against the emulator, with whatever
 // config and environment its code asks for.
@@ -65,5 +66,5 @@ test.each(programs)(
       stack.remove();
     }
   },
-  60_000,
+  engineTimeout(60_000),
 );

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { declaredStack } from "../../programs/declared-stack";
 import { expectedOnGitHub, twoHundredSecrets, upUnderFault, useFaultEmulator } from "../support/two-hundred-secrets";
+import { engineTimeout } from "../support/engine-timeout";
 
 // GitHub's own faults, one `up` of 200 secrets over organization, repository and environment scopes
 // per kind: afterwards every secret decrypts to its value on the emulator, none is missing or extra,
@@ -26,48 +27,52 @@ test.each(FAULTS)(
   async (what, fault) => {
     figures.push(await upUnderFault(github, what, fault));
   },
-  180_000,
+  engineTimeout(180_000),
 );
 
-test("a run killed part-way converges on the next up, nothing duplicated or lost", async () => {
-  const stack = await declaredStack(github.url, "emulator-token");
-  try {
-    const declared = twoHundredSecrets("killed");
-    await stack.declare(declared);
-    await github.setLatency(40);
-    // The harness's own command in a process of its own, as a pipeline runs `pulumi up`, killed
-    // once some secrets are written.
-    const cli = join(__dirname, "..", "..", "dist-engine", "cli.js");
-    const env = {
-      ...process.env,
-      PULUMI_CONFIG_PASSPHRASE: "test passphrase",
-      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-      GITHUB_TOKEN: "",
-      ...stack.env(),
-    };
-    const child = spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], {
-      env,
-      stdio: "ignore",
-      detached: true,
-    });
-    while ((await github.secrets()).length < 40) await new Promise((resolve) => setTimeout(resolve, 50));
-    process.kill(-child.pid!, "SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
-    const written = (await github.secrets()).length;
-    expect(written).toBeLessThan(200);
-    await github.setLatency(0);
+test(
+  "a run killed part-way converges on the next up, nothing duplicated or lost",
+  async () => {
+    const stack = await declaredStack(github.url, "emulator-token");
+    try {
+      const declared = twoHundredSecrets("killed");
+      await stack.declare(declared);
+      await github.setLatency(40);
+      // The harness's own command in a process of its own, as a pipeline runs `pulumi up`, killed
+      // once some secrets are written.
+      const cli = join(__dirname, "..", "..", "dist-engine", "cli.js");
+      const env = {
+        ...process.env,
+        PULUMI_CONFIG_PASSPHRASE: "test passphrase",
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+        GITHUB_TOKEN: "",
+        ...stack.env(),
+      };
+      const child = spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], {
+        env,
+        stdio: "ignore",
+        detached: true,
+      });
+      while ((await github.secrets()).length < 40) await new Promise((resolve) => setTimeout(resolve, 50));
+      process.kill(-child.pid!, "SIGKILL");
+      await new Promise((resolve) => child.once("exit", resolve));
+      const written = (await github.secrets()).length;
+      expect(written).toBeLessThan(200);
+      await github.setLatency(0);
 
-    const next = await stack.up();
-    expect(next.exitCode).toBe(0);
-    expect(await github.onGitHub()).toEqual(expectedOnGitHub(declared));
-    expect((await stack.exported()).resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"))).toHaveLength(
-      200,
-    );
-    expect((await stack.up()).stdout).toMatch(/201 unchanged/);
-    figures.push(
-      `  killed after ${written} of 200 secrets were written: the next up wrote the rest and the second changed nothing`,
-    );
-  } finally {
-    stack.remove();
-  }
-}, 180_000);
+      const next = await stack.up();
+      expect(next.exitCode).toBe(0);
+      expect(await github.onGitHub()).toEqual(expectedOnGitHub(declared));
+      expect((await stack.exported()).resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"))).toHaveLength(
+        200,
+      );
+      expect((await stack.up()).stdout).toMatch(/201 unchanged/);
+      figures.push(
+        `  killed after ${written} of 200 secrets were written: the next up wrote the rest and the second changed nothing`,
+      );
+    } finally {
+      stack.remove();
+    }
+  },
+  engineTimeout(180_000),
+);

@@ -1,5 +1,6 @@
 import type { FaultRuleInput } from "../../emulator";
 import { upUnderFault, useFaultEmulator } from "../support/two-hundred-secrets";
+import { engineTimeout } from "../support/engine-timeout";
 
 // What stands between the provider and GitHub, one `up` of 200 secrets over organization,
 // repository and environment scopes per kind: Date headers dropped, garbled or doubled (a proxy
@@ -33,5 +34,5 @@ test.each(HOSTILE)(
   async (what, fault) => {
     figures.push(await upUnderFault(github, what, fault, { GITHUB_SECRETS_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS) }));
   },
-  180_000,
+  engineTimeout(180_000),
 );

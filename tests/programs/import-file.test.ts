@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { byName, declaredStack } from "../../programs/declared-stack";
+import { engineTimeout } from "../support/engine-timeout";
 
 // `npx pulumi-github-secrets import-file` then `pulumi import --file` (the harness's), then the
 // program it printed, as printed: the first up writes the values it reads from the environment
@@ -30,65 +31,69 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-test("an import file brings a scope's secrets into the state without a read, and the printed program takes over", async () => {
-  const values = { SHARED: "canary-import-shared", EVERYONE: "canary-import-everyone" };
-  const stack = await declaredStack(emulator.url, "emulator-token", undefined, "config", { SHARED: values.SHARED });
-  try {
-    const file = join(stack.dir, "import.json");
-    const { stdout: code, stderr: steps } = await promisify(execFile)(
-      process.execPath,
-      [CLI, "import-file", "--org", "octo-org", "--out", file],
-      {
-        env: { ...process.env, GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: emulator.url },
-      },
-    );
-    expect(code).toContain('new OrgSecret("shared", {');
-    expect(steps).toContain(
-      "run `pulumi up` with the environment variables EVERYONE and SHARED set to the secrets' values:",
-    );
+test(
+  "an import file brings a scope's secrets into the state without a read, and the printed program takes over",
+  async () => {
+    const values = { SHARED: "canary-import-shared", EVERYONE: "canary-import-everyone" };
+    const stack = await declaredStack(emulator.url, "emulator-token", undefined, "config", { SHARED: values.SHARED });
+    try {
+      const file = join(stack.dir, "import.json");
+      const { stdout: code, stderr: steps } = await promisify(execFile)(
+        process.execPath,
+        [CLI, "import-file", "--org", "octo-org", "--out", file],
+        {
+          env: { ...process.env, GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: emulator.url },
+        },
+      );
+      expect(code).toContain('new OrgSecret("shared", {');
+      expect(steps).toContain(
+        "run `pulumi up` with the environment variables EVERYONE and SHARED set to the secrets' values:",
+      );
 
-    const imported = await stack.run("import", "--file", file, "--yes", "--generate-code=false");
-    expect(imported.exitCode).toBe(0);
-    expect(imported.stdout).toMatch(/= 2 imported/);
-    const state = byName(await stack.exported(), "OrgSecret");
-    expect(state.shared).toMatchObject({
-      id: "octo-org/SHARED",
-      outputs: { visibility: "selected", selectedRepositoryIds: [1300192] },
-    });
+      const imported = await stack.run("import", "--file", file, "--yes", "--generate-code=false");
+      expect(imported.exitCode).toBe(0);
+      expect(imported.stdout).toMatch(/= 2 imported/);
+      const state = byName(await stack.exported(), "OrgSecret");
+      expect(state.shared).toMatchObject({
+        id: "octo-org/SHARED",
+        outputs: { visibility: "selected", selectedRepositoryIds: [1300192] },
+      });
 
-    writeFileSync(join(stack.dir, "index.ts"), code);
-    const emulated = async () => (await control.secrets()).map((s) => [s.name, s.value, s.visibility]);
+      writeFileSync(join(stack.dir, "index.ts"), code);
+      const emulated = async () => (await control.secrets()).map((s) => [s.name, s.value, s.visibility]);
 
-    // A variable left unset stops the program before anything is sent, and names the variable.
-    const missing = await stack.up();
-    expect(missing.exitCode).not.toBe(0);
-    expect(missing.stdout + missing.stderr).toContain(
-      "Set the environment variable EVERYONE to the value of the EVERYONE secret.",
-    );
-    expect(await emulated()).toEqual([
-      ["EVERYONE", "before", "all"],
-      ["SHARED", "before", "selected"],
-    ]);
+      // A variable left unset stops the program before anything is sent, and names the variable.
+      const missing = await stack.up();
+      expect(missing.exitCode).not.toBe(0);
+      expect(missing.stdout + missing.stderr).toContain(
+        "Set the environment variable EVERYONE to the value of the EVERYONE secret.",
+      );
+      expect(await emulated()).toEqual([
+        ["EVERYONE", "before", "all"],
+        ["SHARED", "before", "selected"],
+      ]);
 
-    // The harness's environment over the test process's, which is the only one left to extend.
-    process.env.EVERYONE = values.EVERYONE;
-    const first = await stack.up();
-    expect(first.exitCode).toBe(0);
-    expect(first.stdout).toMatch(/~ 2 updated/);
-    expect(first.stdout).not.toMatch(/created|replaced|deleted/);
-    expect(await emulated()).toEqual([
-      ["EVERYONE", values.EVERYONE, "all"],
-      ["SHARED", values.SHARED, "selected"],
-    ]);
+      // The harness's environment over the test process's, which is the only one left to extend.
+      process.env.EVERYONE = values.EVERYONE;
+      const first = await stack.up();
+      expect(first.exitCode).toBe(0);
+      expect(first.stdout).toMatch(/~ 2 updated/);
+      expect(first.stdout).not.toMatch(/created|replaced|deleted/);
+      expect(await emulated()).toEqual([
+        ["EVERYONE", values.EVERYONE, "all"],
+        ["SHARED", values.SHARED, "selected"],
+      ]);
 
-    const before = (await control.requests()).length;
-    expect((await stack.up()).stdout).toMatch(/3 unchanged/);
-    expect((await control.requests()).length).toBe(before);
+      const before = (await control.requests()).length;
+      expect((await stack.up()).stdout).toMatch(/3 unchanged/);
+      expect((await control.requests()).length).toBe(before);
 
-    const kept = JSON.stringify(await stack.exported(true)) + stack.files().join("\n");
-    for (const value of Object.values(values)) expect(kept).not.toContain(value);
-  } finally {
-    delete process.env.EVERYONE;
-    stack.remove();
-  }
-}, 90_000);
+      const kept = JSON.stringify(await stack.exported(true)) + stack.files().join("\n");
+      for (const value of Object.values(values)) expect(kept).not.toContain(value);
+    } finally {
+      delete process.env.EVERYONE;
+      stack.remove();
+    }
+  },
+  engineTimeout(90_000),
+);

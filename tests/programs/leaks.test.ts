@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
+import { engineTimeout } from "../support/engine-timeout";
 
 // Every operation with canary values, then every artifact searched for each canary and for the
 // token: the state with secrets shown decrypted, the config and provider log files, everything
@@ -31,163 +32,167 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-test("no canary value and not the token in any artifact, across every operation", async () => {
-  const stack = await declaredStack(emulator.url, TOKEN, undefined, "environment");
-  const exports: string[] = [];
-  const errors: string[] = [];
-  try {
-    const shared = canary();
-    const resources = (values: Record<string, string>, rename = false): Declared[] => [
-      {
-        kind: "RepoSecret",
-        name: "repo",
-        args: { owner: "octo-org", repository: "hello-world", secretName: rename ? "RENAMED" : "REPO_SECRET" },
-        value: values.repo,
-      },
-      {
-        kind: "RepoSecret",
-        name: "twin",
-        args: { owner: "octo-org", repository: "spoon-knife", secretName: "TWIN" },
-        value: values.repo,
-      },
-      {
-        kind: "EnvSecret",
-        name: "env",
-        args: { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: "ENV_SECRET" },
-        value: values.env,
-      },
-      {
-        kind: "OrgSecret",
-        name: "org",
-        args: { org: "octo-org", secretName: "ORG_SECRET", visibility: "selected" },
-        value: values.org,
-      },
-      {
-        kind: "OrgSecretRepoSelection",
-        name: "readers",
-        args: { org: "octo-org", secretName: "ORG_SECRET", repositories: ["octo-org/hello-world"] },
-        dependsOn: ["org"],
-      },
-      {
-        kind: "RepoSecret",
-        name: "adopted",
-        args: { owner: "octo-org", repository: "spoon-knife", secretName: "ADOPTED" },
-        value: values.adopted,
-        import: "octo-org/spoon-knife/ADOPTED",
-      },
-    ];
+test(
+  "no canary value and not the token in any artifact, across every operation",
+  async () => {
+    const stack = await declaredStack(emulator.url, TOKEN, undefined, "environment");
+    const exports: string[] = [];
+    const errors: string[] = [];
+    try {
+      const shared = canary();
+      const resources = (values: Record<string, string>, rename = false): Declared[] => [
+        {
+          kind: "RepoSecret",
+          name: "repo",
+          args: { owner: "octo-org", repository: "hello-world", secretName: rename ? "RENAMED" : "REPO_SECRET" },
+          value: values.repo,
+        },
+        {
+          kind: "RepoSecret",
+          name: "twin",
+          args: { owner: "octo-org", repository: "spoon-knife", secretName: "TWIN" },
+          value: values.repo,
+        },
+        {
+          kind: "EnvSecret",
+          name: "env",
+          args: { owner: "octo-org", repository: "hello-world", environment: "prod/eu west", secretName: "ENV_SECRET" },
+          value: values.env,
+        },
+        {
+          kind: "OrgSecret",
+          name: "org",
+          args: { org: "octo-org", secretName: "ORG_SECRET", visibility: "selected" },
+          value: values.org,
+        },
+        {
+          kind: "OrgSecretRepoSelection",
+          name: "readers",
+          args: { org: "octo-org", secretName: "ORG_SECRET", repositories: ["octo-org/hello-world"] },
+          dependsOn: ["org"],
+        },
+        {
+          kind: "RepoSecret",
+          name: "adopted",
+          args: { owner: "octo-org", repository: "spoon-knife", secretName: "ADOPTED" },
+          value: values.adopted,
+          import: "octo-org/spoon-knife/ADOPTED",
+        },
+      ];
 
-    // create (with an import by option), then the same values again
-    await stack.declare(resources({ repo: shared, env: canary(), org: canary(), adopted: canary() }));
-    expect((await stack.up()).exitCode).toBe(0);
-    const state = byName(await stack.exported(true), "RepoSecret");
-    expect(state.repo.outputs.valueFingerprint).not.toBe(state.twin.outputs.valueFingerprint);
-    exports.push(JSON.stringify(await stack.exported(true)));
+      // create (with an import by option), then the same values again
+      await stack.declare(resources({ repo: shared, env: canary(), org: canary(), adopted: canary() }));
+      expect((await stack.up()).exitCode).toBe(0);
+      const state = byName(await stack.exported(true), "RepoSecret");
+      expect(state.repo.outputs.valueFingerprint).not.toBe(state.twin.outputs.valueFingerprint);
+      exports.push(JSON.stringify(await stack.exported(true)));
 
-    // update every value, then replace one secret
-    const next = { repo: canary(), env: canary(), org: canary(), adopted: canary() };
-    await stack.declare(resources(next));
-    expect((await stack.up()).exitCode).toBe(0);
-    await stack.declare(resources(next, true));
-    expect((await stack.up()).exitCode).toBe(0);
+      // update every value, then replace one secret
+      const next = { repo: canary(), env: canary(), org: canary(), adopted: canary() };
+      await stack.declare(resources(next));
+      expect((await stack.up()).exitCode).toBe(0);
+      await stack.declare(resources(next, true));
+      expect((await stack.up()).exitCode).toBe(0);
 
-    // failures: a value for a repository that does not exist, and one too large to send
-    await stack.declare([
-      ...resources(next, true),
-      {
-        kind: "RepoSecret",
-        name: "nowhere",
-        args: { owner: "octo-org", repository: "nowhere", secretName: "X" },
+      // failures: a value for a repository that does not exist, and one too large to send
+      await stack.declare([
+        ...resources(next, true),
+        {
+          kind: "RepoSecret",
+          name: "nowhere",
+          args: { owner: "octo-org", repository: "nowhere", secretName: "X" },
+          value: canary(),
+        },
+      ]);
+      const missing = await stack.up();
+      errors.push(missing.stdout + missing.stderr);
+      expect(missing.exitCode).toBe(1);
+      await stack.declare([
+        ...resources(next, true),
+        {
+          kind: "RepoSecret",
+          name: "huge",
+          args: { owner: "octo-org", repository: "hello-world", secretName: "HUGE" },
+          value: canary() + "x".repeat(50_000),
+        },
+      ]);
+      const huge = await stack.preview();
+      errors.push(huge.stdout + huge.stderr);
+      expect(huge.exitCode).toBe(1);
+
+      // drift and refresh
+      await stack.declare(resources(next, true));
+      await pastPulumisWrite();
+      await control.upsertSecret({
+        scope: "repo",
+        owner: "octo-org",
+        repository: "hello-world",
+        name: "RENAMED",
         value: canary(),
-      },
-    ]);
-    const missing = await stack.up();
-    errors.push(missing.stdout + missing.stderr);
-    expect(missing.exitCode).toBe(1);
-    await stack.declare([
-      ...resources(next, true),
-      {
-        kind: "RepoSecret",
-        name: "huge",
-        args: { owner: "octo-org", repository: "hello-world", secretName: "HUGE" },
-        value: canary() + "x".repeat(50_000),
-      },
-    ]);
-    const huge = await stack.preview();
-    errors.push(huge.stdout + huge.stderr);
-    expect(huge.exitCode).toBe(1);
+      });
+      expect((await stack.refresh()).exitCode).toBe(0);
+      expect((await stack.up()).exitCode).toBe(0);
+      exports.push(JSON.stringify(await stack.exported(true)));
+      // The canaries are real: GitHub opened exactly these values.
+      const values = new Map((await control.secrets()).map((s) => [s.name, s.value]));
+      expect([
+        values.get("RENAMED"),
+        values.get("ENV_SECRET"),
+        values.get("ORG_SECRET"),
+        values.get("ADOPTED"),
+      ]).toEqual([next.repo, next.env, next.org, next.adopted]);
 
-    // drift and refresh
-    await stack.declare(resources(next, true));
-    await pastPulumisWrite();
-    await control.upsertSecret({
-      scope: "repo",
-      owner: "octo-org",
-      repository: "hello-world",
-      name: "RENAMED",
-      value: canary(),
-    });
-    expect((await stack.refresh()).exitCode).toBe(0);
-    expect((await stack.up()).exitCode).toBe(0);
-    exports.push(JSON.stringify(await stack.exported(true)));
-    // The canaries are real: GitHub opened exactly these values.
-    const values = new Map((await control.secrets()).map((s) => [s.name, s.value]));
-    expect([values.get("RENAMED"), values.get("ENV_SECRET"), values.get("ORG_SECRET"), values.get("ADOPTED")]).toEqual([
-      next.repo,
-      next.env,
-      next.org,
-      next.adopted,
-    ]);
+      // an import file, then the program that declares what it imported
+      const file = join(stack.dir, "import.json");
+      const cli = join(__dirname, "..", "..", "dist", "cli", "index.js");
+      const printed = await promisify(execFile)(
+        process.execPath,
+        [cli, "import-file", "--org", "octo-org", "--out", file],
+        {
+          env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url },
+        },
+      );
+      errors.push(printed.stdout + printed.stderr);
+      const { readFileSync, writeFileSync } = await import("node:fs");
+      const entries = JSON.parse(readFileSync(file, "utf8"));
+      entries.resources = entries.resources.filter((r: { id: string }) => r.id === "octo-org/FROM_FILE");
+      writeFileSync(file, JSON.stringify(entries));
+      expect(
+        (await stack.run("import", "--file", file, "--yes", "--protect=false", "--generate-code=false")).exitCode,
+      ).toBe(0);
+      await stack.declare([
+        ...resources(next, true),
+        {
+          kind: "OrgSecret",
+          name: "from-file",
+          args: { org: "octo-org", secretName: "FROM_FILE", visibility: "all" },
+          value: canary(),
+        },
+      ]);
+      expect((await stack.up()).exitCode).toBe(0);
+      exports.push(JSON.stringify(await stack.exported(true)));
+      const provider: string = byName(await stack.exported(), "RepoSecret").repo.inputs.__provider;
 
-    // an import file, then the program that declares what it imported
-    const file = join(stack.dir, "import.json");
-    const cli = join(__dirname, "..", "..", "dist", "cli", "index.js");
-    const printed = await promisify(execFile)(
-      process.execPath,
-      [cli, "import-file", "--org", "octo-org", "--out", file],
-      {
-        env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url },
-      },
-    );
-    errors.push(printed.stdout + printed.stderr);
-    const { readFileSync, writeFileSync } = await import("node:fs");
-    const entries = JSON.parse(readFileSync(file, "utf8"));
-    entries.resources = entries.resources.filter((r: { id: string }) => r.id === "octo-org/FROM_FILE");
-    writeFileSync(file, JSON.stringify(entries));
-    expect(
-      (await stack.run("import", "--file", file, "--yes", "--protect=false", "--generate-code=false")).exitCode,
-    ).toBe(0);
-    await stack.declare([
-      ...resources(next, true),
-      {
-        kind: "OrgSecret",
-        name: "from-file",
-        args: { org: "octo-org", secretName: "FROM_FILE", visibility: "all" },
-        value: canary(),
-      },
-    ]);
-    expect((await stack.up()).exitCode).toBe(0);
-    exports.push(JSON.stringify(await stack.exported(true)));
-    const provider: string = byName(await stack.exported(), "RepoSecret").repo.inputs.__provider;
+      expect((await stack.destroy()).exitCode).toBe(0);
+      expect((await control.secrets()).map((s) => s.name)).toEqual([]);
 
-    expect((await stack.destroy()).exitCode).toBe(0);
-    expect((await control.secrets()).map((s) => s.name)).toEqual([]);
-
-    const artifacts = {
-      exports: exports.join("\n"),
-      files: stack.files().join("\n"),
-      printed: stack.printed(),
-      errors: errors.join("\n"),
-      provider,
-    };
-    for (const needle of [...canaries, TOKEN]) {
-      for (const [where, text] of Object.entries(artifacts)) {
-        expect(`${where}: ${text.includes(needle) ? `holds ${needle}` : "clean"}`).toBe(`${where}: clean`);
+      const artifacts = {
+        exports: exports.join("\n"),
+        files: stack.files().join("\n"),
+        printed: stack.printed(),
+        errors: errors.join("\n"),
+        provider,
+      };
+      for (const needle of [...canaries, TOKEN]) {
+        for (const [where, text] of Object.entries(artifacts)) {
+          expect(`${where}: ${text.includes(needle) ? `holds ${needle}` : "clean"}`).toBe(`${where}: clean`);
+        }
       }
+      expect(errors.join("\n")).toMatch(/GitHub does not know the repository octo-org\/nowhere/);
+      expect(errors.join("\n")).toMatch(/- plaintextValue: is 50\d{3} bytes/);
+    } finally {
+      stack.remove();
     }
-    expect(errors.join("\n")).toMatch(/GitHub does not know the repository octo-org\/nowhere/);
-    expect(errors.join("\n")).toMatch(/- plaintextValue: is 50\d{3} bytes/);
-  } finally {
-    stack.remove();
-  }
-}, 180_000);
+  },
+  engineTimeout(180_000),
+);

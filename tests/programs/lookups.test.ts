@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { defaultFixture, emulatorControl, startEmulator, type Emulator } from "../../emulator";
 import { declaredStack } from "../../programs/declared-stack";
+import { engineTimeout } from "../support/engine-timeout";
 
 // examples/lookups through the engine: every list endpoint and a public key, read by the program.
 let emulator: Emulator;
@@ -32,33 +33,41 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-test("lookups answer the program, and a value sealed in the program reaches GitHub intact", async () => {
-  const stack = await declaredStack(emulator.url, "emulator-token", join(__dirname, "..", "..", "examples", "lookups"));
-  try {
-    const result = await stack.up();
-    expect(result.exitCode).toBe(0);
-    const outputs = (await stack.exported()).resources.find((r) => r.type === "pulumi:pulumi:Stack")!.outputs;
-    expect(outputs).toEqual({
-      orgSecrets: ["SHARED (selected)", "TO_ALL (all)", "TO_PRIVATE (private)"],
-      helloWorldCanRead: ["SHARED", "TO_ALL"],
-      helloWorldSecrets: ["REPO_ONE"],
-      productionSecrets: ["ENV_ONE"],
-      readersOfShared: ["octo-org/hello-world"],
-    });
-    const control = emulatorControl(emulator.url);
-    const stored = (await control.secrets()).find((s) => s.name === "SEALED_IN_PROGRAM");
-    expect(stored?.value).toBe("sealed before it left the program");
-    const used = new Set((await control.requests()).map((r) => `${r.method} ${r.path}`));
-    for (const path of [
-      "GET /orgs/octo-org/actions/secrets",
-      "GET /repos/octo-org/hello-world/actions/organization-secrets",
-      "GET /repos/octo-org/hello-world/actions/secrets",
-      "GET /repos/octo-org/hello-world/environments/production/secrets",
-      "GET /orgs/octo-org/actions/secrets/SHARED/repositories",
-      "GET /repos/octo-org/spoon-knife/actions/secrets/public-key",
-    ])
-      expect(used).toContain(path);
-  } finally {
-    stack.remove();
-  }
-}, 60_000);
+test(
+  "lookups answer the program, and a value sealed in the program reaches GitHub intact",
+  async () => {
+    const stack = await declaredStack(
+      emulator.url,
+      "emulator-token",
+      join(__dirname, "..", "..", "examples", "lookups"),
+    );
+    try {
+      const result = await stack.up();
+      expect(result.exitCode).toBe(0);
+      const outputs = (await stack.exported()).resources.find((r) => r.type === "pulumi:pulumi:Stack")!.outputs;
+      expect(outputs).toEqual({
+        orgSecrets: ["SHARED (selected)", "TO_ALL (all)", "TO_PRIVATE (private)"],
+        helloWorldCanRead: ["SHARED", "TO_ALL"],
+        helloWorldSecrets: ["REPO_ONE"],
+        productionSecrets: ["ENV_ONE"],
+        readersOfShared: ["octo-org/hello-world"],
+      });
+      const control = emulatorControl(emulator.url);
+      const stored = (await control.secrets()).find((s) => s.name === "SEALED_IN_PROGRAM");
+      expect(stored?.value).toBe("sealed before it left the program");
+      const used = new Set((await control.requests()).map((r) => `${r.method} ${r.path}`));
+      for (const path of [
+        "GET /orgs/octo-org/actions/secrets",
+        "GET /repos/octo-org/hello-world/actions/organization-secrets",
+        "GET /repos/octo-org/hello-world/actions/secrets",
+        "GET /repos/octo-org/hello-world/environments/production/secrets",
+        "GET /orgs/octo-org/actions/secrets/SHARED/repositories",
+        "GET /repos/octo-org/spoon-knife/actions/secrets/public-key",
+      ])
+        expect(used).toContain(path);
+    } finally {
+      stack.remove();
+    }
+  },
+  engineTimeout(60_000),
+);

@@ -87,13 +87,16 @@ async function observe(
         const secrets = (await control.secrets()).map(({ created_at: _c, updated_at: _u, ...rest }) => rest);
         const exported = await stack.exported(true);
         // An export of a stack without resources has none: the CLI leaves the field out.
-        const resources = (exported.resources ?? []).map(({ type, id, inputs, outputs }) => ({
+        // In URN order: the CLI's order after a partly failed run depends on which steps finished first.
+        const resources = (exported.resources ?? []).map(({ urn, type, id, inputs, outputs }) => ({
+          urn,
           type,
           // The default provider's id is a fresh UUID in each engine.
           id: type.startsWith("pulumi:providers:") ? "<provider id>" : id,
           inputs: normalized(inputs, emulator.url),
           outputs: normalized(outputs, emulator.url),
         }));
+        resources.sort((a, b) => a.urn.localeCompare(b.urn));
         observed.push({ step: name, exitCode, requests: requests.sort(), secrets, resources });
       },
     });

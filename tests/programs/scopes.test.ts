@@ -1,5 +1,6 @@
 import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
+import { engineTimeout } from "../support/engine-timeout";
 
 // EnvSecret, OrgSecret, OrgSecretRepoSelection, the import option and drift, through the engine.
 const TOKEN = "scopes-token";
@@ -54,187 +55,207 @@ const env = (name: string, environment: string, value: string): Declared => ({
   value,
 });
 
-test("environment and organization secrets: create, change in place, no-op, destroy", async () => {
-  const stack = await newStack();
-  await stack.declare([
-    org({ visibility: "selected", selectedRepositories: ["octo-org/hello-world"] }),
-    env("db", "prod/eu west", "v1"),
-    env("odd", ODD_ENVIRONMENT, "v2"),
-  ]);
-  const created = await stack.up();
-  expect(created.stdout).toMatch(/\+ 4 created/);
-  const secrets = await onGitHub();
-  expect(secrets.find((s) => s.scope === "org")).toMatchObject({
-    name: "SHARED",
-    value: "org value",
-    visibility: "selected",
-    selected_repository_ids: [HELLO],
-  });
-  expect(
-    secrets
-      .filter((s) => s.scope === "environment")
-      .map((s) => [s.environment, s.value])
-      .sort(),
-  ).toEqual([
-    [ODD_ENVIRONMENT, "v2"],
-    ["prod/eu west", "v1"],
-  ]);
-  const paths = (await control.requests()).map((r) => r.path);
-  expect(paths).toContain("/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets/DB_PASSWORD");
-  expect(paths).toContain(
-    `/repos/octo-org/hello-world/environments/${encodeURIComponent(ODD_ENVIRONMENT)}/secrets/DB_PASSWORD`,
-  );
+test(
+  "environment and organization secrets: create, change in place, no-op, destroy",
+  async () => {
+    const stack = await newStack();
+    await stack.declare([
+      org({ visibility: "selected", selectedRepositories: ["octo-org/hello-world"] }),
+      env("db", "prod/eu west", "v1"),
+      env("odd", ODD_ENVIRONMENT, "v2"),
+    ]);
+    const created = await stack.up();
+    expect(created.stdout).toMatch(/\+ 4 created/);
+    const secrets = await onGitHub();
+    expect(secrets.find((s) => s.scope === "org")).toMatchObject({
+      name: "SHARED",
+      value: "org value",
+      visibility: "selected",
+      selected_repository_ids: [HELLO],
+    });
+    expect(
+      secrets
+        .filter((s) => s.scope === "environment")
+        .map((s) => [s.environment, s.value])
+        .sort(),
+    ).toEqual([
+      [ODD_ENVIRONMENT, "v2"],
+      ["prod/eu west", "v1"],
+    ]);
+    const paths = (await control.requests()).map((r) => r.path);
+    expect(paths).toContain("/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets/DB_PASSWORD");
+    expect(paths).toContain(
+      `/repos/octo-org/hello-world/environments/${encodeURIComponent(ODD_ENVIRONMENT)}/secrets/DB_PASSWORD`,
+    );
 
-  // A selection change alone: the selection endpoint, never the value.
-  await stack.declare([
-    org({ visibility: "selected", selectedRepositories: ["octo-org/hello-world", SPOON] }),
-    env("db", "prod/eu west", "v1"),
-    env("odd", ODD_ENVIRONMENT, "v2"),
-  ]);
-  let mark = await requestCount();
-  expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
-  expect(await writesSince(mark)).toEqual(["PUT /orgs/octo-org/actions/secrets/SHARED/repositories"]);
+    // A selection change alone: the selection endpoint, never the value.
+    await stack.declare([
+      org({ visibility: "selected", selectedRepositories: ["octo-org/hello-world", SPOON] }),
+      env("db", "prod/eu west", "v1"),
+      env("odd", ODD_ENVIRONMENT, "v2"),
+    ]);
+    let mark = await requestCount();
+    expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
+    expect(await writesSince(mark)).toEqual(["PUT /orgs/octo-org/actions/secrets/SHARED/repositories"]);
 
-  // A visibility change: one PUT in place, the same value, no DELETE.
-  await stack.declare([org({ visibility: "all" }), env("db", "prod/eu west", "v1"), env("odd", ODD_ENVIRONMENT, "v2")]);
-  mark = await requestCount();
-  expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
-  expect(await writesSince(mark)).toEqual(["PUT /orgs/octo-org/actions/secrets/SHARED"]);
-  expect((await onGitHub()).find((s) => s.scope === "org")).toMatchObject({ value: "org value", visibility: "all" });
+    // A visibility change: one PUT in place, the same value, no DELETE.
+    await stack.declare([
+      org({ visibility: "all" }),
+      env("db", "prod/eu west", "v1"),
+      env("odd", ODD_ENVIRONMENT, "v2"),
+    ]);
+    mark = await requestCount();
+    expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
+    expect(await writesSince(mark)).toEqual(["PUT /orgs/octo-org/actions/secrets/SHARED"]);
+    expect((await onGitHub()).find((s) => s.scope === "org")).toMatchObject({ value: "org value", visibility: "all" });
 
-  // Names differing only in case are the same secret: nothing to do, nothing sent.
-  await stack.declare([
-    org({ visibility: "all", secretName: "shared" }),
-    env("db", "Prod/EU West", "v1"),
-    env("odd", ODD_ENVIRONMENT, "v2"),
-  ]);
-  mark = await requestCount();
-  const same = await stack.up();
-  expect(same.stdout).toMatch(/4 unchanged/);
-  expect(await requestCount()).toBe(mark);
+    // Names differing only in case are the same secret: nothing to do, nothing sent.
+    await stack.declare([
+      org({ visibility: "all", secretName: "shared" }),
+      env("db", "Prod/EU West", "v1"),
+      env("odd", ODD_ENVIRONMENT, "v2"),
+    ]);
+    mark = await requestCount();
+    const same = await stack.up();
+    expect(same.stdout).toMatch(/4 unchanged/);
+    expect(await requestCount()).toBe(mark);
 
-  expect((await stack.destroy()).exitCode).toBe(0);
-  expect(await onGitHub()).toEqual([]);
-}, 90_000);
+    expect((await stack.destroy()).exitCode).toBe(0);
+    expect(await onGitHub()).toEqual([]);
+  },
+  engineTimeout(90_000),
+);
 
-test("OrgSecretRepoSelection: set, add and remove, a conflict refused at preview, destroy keeps the secret's other readers", async () => {
-  const stack = await newStack();
-  const selection = (repositories: unknown[]): Declared => ({
-    kind: "OrgSecretRepoSelection",
-    name: "readers",
-    args: { org: "octo-org", secretName: "SHARED", repositories },
-    dependsOn: ["shared"],
-  });
-  await stack.declare([org({ visibility: "selected" }), selection(["octo-org/hello-world"])]);
-  expect((await stack.up()).exitCode).toBe(0);
-  expect((await onGitHub())[0]).toMatchObject({ selected_repository_ids: [HELLO] });
+test(
+  "OrgSecretRepoSelection: set, add and remove, a conflict refused at preview, destroy keeps the secret's other readers",
+  async () => {
+    const stack = await newStack();
+    const selection = (repositories: unknown[]): Declared => ({
+      kind: "OrgSecretRepoSelection",
+      name: "readers",
+      args: { org: "octo-org", secretName: "SHARED", repositories },
+      dependsOn: ["shared"],
+    });
+    await stack.declare([org({ visibility: "selected" }), selection(["octo-org/hello-world"])]);
+    expect((await stack.up()).exitCode).toBe(0);
+    expect((await onGitHub())[0]).toMatchObject({ selected_repository_ids: [HELLO] });
 
-  await stack.declare([org({ visibility: "selected" }), selection([SPOON])]);
-  const mark = await requestCount();
-  expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
-  expect((await writesSince(mark)).sort()).toEqual([
-    `DELETE /orgs/octo-org/actions/secrets/SHARED/repositories/${HELLO}`,
-    `PUT /orgs/octo-org/actions/secrets/SHARED/repositories/${SPOON}`,
-  ]);
+    await stack.declare([org({ visibility: "selected" }), selection([SPOON])]);
+    const mark = await requestCount();
+    expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
+    expect((await writesSince(mark)).sort()).toEqual([
+      `DELETE /orgs/octo-org/actions/secrets/SHARED/repositories/${HELLO}`,
+      `PUT /orgs/octo-org/actions/secrets/SHARED/repositories/${SPOON}`,
+    ]);
 
-  await stack.declare([org({ visibility: "selected", selectedRepositories: [HELLO] }), selection([SPOON])]);
-  const conflict = await stack.preview();
-  expect(conflict.exitCode).toBe(1);
-  expect(conflict.stdout + conflict.stderr).toMatch(
-    /would manage the selected repositories of octo-org\/SHARED, which OrgSecret octo-org\/SHARED manages already/,
-  );
+    await stack.declare([org({ visibility: "selected", selectedRepositories: [HELLO] }), selection([SPOON])]);
+    const conflict = await stack.preview();
+    expect(conflict.exitCode).toBe(1);
+    expect(conflict.stdout + conflict.stderr).toMatch(
+      /would manage the selected repositories of octo-org\/SHARED, which OrgSecret octo-org\/SHARED manages already/,
+    );
 
-  await stack.declare([org({ visibility: "selected" })]);
-  await control.upsertSecret({
-    scope: "org",
-    owner: "octo-org",
-    name: "SHARED",
-    value: "org value",
-    visibility: "selected",
-    selected_repository_ids: [HELLO, SPOON],
-  });
-  expect((await stack.up()).stdout).toMatch(/- 1 deleted/);
-  expect((await onGitHub())[0]).toMatchObject({ name: "SHARED", selected_repository_ids: [HELLO] });
-}, 90_000);
+    await stack.declare([org({ visibility: "selected" })]);
+    await control.upsertSecret({
+      scope: "org",
+      owner: "octo-org",
+      name: "SHARED",
+      value: "org value",
+      visibility: "selected",
+      selected_repository_ids: [HELLO, SPOON],
+    });
+    expect((await stack.up()).stdout).toMatch(/- 1 deleted/);
+    expect((await onGitHub())[0]).toMatchObject({ name: "SHARED", selected_repository_ids: [HELLO] });
+  },
+  engineTimeout(90_000),
+);
 
-test("the import option adopts an existing secret (ID compared case-insensitively) and fails clearly for a missing one", async () => {
-  const stack = await newStack();
-  await control.upsertSecret({
-    scope: "repo",
-    owner: "octo-org",
-    repository: "hello-world",
-    name: "LEGACY",
-    value: "old",
-  });
-  const legacy = (importId: string): Declared => ({
-    kind: "RepoSecret",
-    name: "legacy",
-    args: { owner: "octo-org", repository: "hello-world", secretName: "legacy" },
-    value: "new",
-    import: importId,
-  });
+test(
+  "the import option adopts an existing secret (ID compared case-insensitively) and fails clearly for a missing one",
+  async () => {
+    const stack = await newStack();
+    await control.upsertSecret({
+      scope: "repo",
+      owner: "octo-org",
+      repository: "hello-world",
+      name: "LEGACY",
+      value: "old",
+    });
+    const legacy = (importId: string): Declared => ({
+      kind: "RepoSecret",
+      name: "legacy",
+      args: { owner: "octo-org", repository: "hello-world", secretName: "legacy" },
+      value: "new",
+      import: importId,
+    });
 
-  await stack.declare([legacy("octo-org/hello-world/NOPE")]);
-  const wrongId = await stack.up();
-  expect(wrongId.exitCode).toBe(1);
-  expect(wrongId.stdout + wrongId.stderr).toMatch(
-    /import: is "octo-org\/hello-world\/NOPE", but these inputs name "octo-org\/hello-world\/LEGACY"/,
-  );
+    await stack.declare([legacy("octo-org/hello-world/NOPE")]);
+    const wrongId = await stack.up();
+    expect(wrongId.exitCode).toBe(1);
+    expect(wrongId.stdout + wrongId.stderr).toMatch(
+      /import: is "octo-org\/hello-world\/NOPE", but these inputs name "octo-org\/hello-world\/LEGACY"/,
+    );
 
-  expect((await onGitHub())[0]).toMatchObject({ value: "old" });
+    expect((await onGitHub())[0]).toMatchObject({ value: "old" });
 
-  await stack.declare([legacy("Octo-Org/hello-world/Legacy")]);
-  const adopted = await stack.up();
-  expect(adopted.exitCode).toBe(0);
-  expect((await onGitHub())[0]).toMatchObject({ name: "LEGACY", value: "new" });
+    await stack.declare([legacy("Octo-Org/hello-world/Legacy")]);
+    const adopted = await stack.up();
+    expect(adopted.exitCode).toBe(0);
+    expect((await onGitHub())[0]).toMatchObject({ name: "LEGACY", value: "new" });
 
-  const missing = await newStack();
-  await missing.declare([
-    {
-      ...legacy("octo-org/spoon-knife/LEGACY"),
-      args: { owner: "octo-org", repository: "spoon-knife", secretName: "LEGACY" },
-    },
-  ]);
-  const failed = await missing.up();
-  expect(failed.exitCode).toBe(1);
-  expect(failed.stdout + failed.stderr).toMatch(
-    /RepoSecret octo-org\/spoon-knife\/LEGACY: cannot import "octo-org\/spoon-knife\/LEGACY": GitHub has no such secret/,
-  );
-  expect((await onGitHub()).filter((s) => s.repository === "spoon-knife")).toEqual([]);
-}, 90_000);
+    const missing = await newStack();
+    await missing.declare([
+      {
+        ...legacy("octo-org/spoon-knife/LEGACY"),
+        args: { owner: "octo-org", repository: "spoon-knife", secretName: "LEGACY" },
+      },
+    ]);
+    const failed = await missing.up();
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stdout + failed.stderr).toMatch(
+      /RepoSecret octo-org\/spoon-knife\/LEGACY: cannot import "octo-org\/spoon-knife\/LEGACY": GitHub has no such secret/,
+    );
+    expect((await onGitHub()).filter((s) => s.repository === "spoon-knife")).toEqual([]);
+  },
+  engineTimeout(90_000),
+);
 
-test("drift: refresh reports it; onDrift fail stops the update; overwrite with `up --refresh` restores the value in one run", async () => {
-  const stack = await newStack();
-  const watched = (onDrift: string): Declared => ({
-    ...env("db", "production", "program value"),
-    args: { ...env("db", "production", "").args, onDrift },
-  });
-  await stack.declare([watched("fail")]);
-  await stack.up();
-  await pastPulumisWrite();
-  await control.upsertSecret({
-    scope: "environment",
-    owner: "octo-org",
-    repository: "hello-world",
-    environment: "production",
-    name: "DB_PASSWORD",
-    value: "by hand",
-  });
+test(
+  "drift: refresh reports it; onDrift fail stops the update; overwrite with `up --refresh` restores the value in one run",
+  async () => {
+    const stack = await newStack();
+    const watched = (onDrift: string): Declared => ({
+      ...env("db", "production", "program value"),
+      args: { ...env("db", "production", "").args, onDrift },
+    });
+    await stack.declare([watched("fail")]);
+    await stack.up();
+    await pastPulumisWrite();
+    await control.upsertSecret({
+      scope: "environment",
+      owner: "octo-org",
+      repository: "hello-world",
+      environment: "production",
+      name: "DB_PASSWORD",
+      value: "by hand",
+    });
 
-  expect((await stack.refresh()).exitCode).toBe(0);
-  expect(byName(await stack.exported(), "EnvSecret").db.outputs.drift).toMatch(
-    /^changed outside Pulumi at \S+ \(last written by Pulumi at \S+\)$/,
-  );
-  const stopped = await stack.up();
-  expect(stopped.exitCode).toBe(1);
-  expect(stopped.stdout + stopped.stderr).toMatch(
-    /EnvSecret octo-org\/hello-world environment "production" secret DB_PASSWORD: changed outside Pulumi at .* onDrift is "fail"/,
-  );
-  expect((await onGitHub())[0]).toMatchObject({ value: "by hand" });
+    expect((await stack.refresh()).exitCode).toBe(0);
+    expect(byName(await stack.exported(), "EnvSecret").db.outputs.drift).toMatch(
+      /^changed outside Pulumi at \S+ \(last written by Pulumi at \S+\)$/,
+    );
+    const stopped = await stack.up();
+    expect(stopped.exitCode).toBe(1);
+    expect(stopped.stdout + stopped.stderr).toMatch(
+      /EnvSecret octo-org\/hello-world environment "production" secret DB_PASSWORD: changed outside Pulumi at .* onDrift is "fail"/,
+    );
+    expect((await onGitHub())[0]).toMatchObject({ value: "by hand" });
 
-  await stack.declare([watched("overwrite")]);
-  const restored = await stack.up("--refresh");
-  expect(restored.exitCode).toBe(0);
-  expect((await onGitHub())[0]).toMatchObject({ value: "program value" });
-  expect(byName(await stack.exported(), "EnvSecret").db.outputs.drift).toBeUndefined();
-}, 90_000);
+    await stack.declare([watched("overwrite")]);
+    const restored = await stack.up("--refresh");
+    expect(restored.exitCode).toBe(0);
+    expect((await onGitHub())[0]).toMatchObject({ value: "program value" });
+    expect(byName(await stack.exported(), "EnvSecret").db.outputs.drift).toBeUndefined();
+  },
+  engineTimeout(90_000),
+);

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
 import { declaredStack } from "../../programs/declared-stack";
+import { engineTimeout } from "../support/engine-timeout";
 
 // SecretSet through the harness: a .env file and a map, against the emulator over HTTP.
 const TOKEN = `token-canary-${randomUUID()}`;
@@ -46,128 +47,143 @@ afterAll(async () => {
   for (const key of Object.keys(process.env)) if (key.startsWith("VALUE_SHARED_")) delete process.env[key];
 });
 
-test("SecretSet through the engine: .env and map, one request per line added or removed, none for a reorder, bad lines stop it, nothing leaked", async () => {
-  const values = { deploy: canary(), db: canary(), api: canary(), key: canary(), escaped: canary(), added: canary() };
-  const lines = {
-    comment: "# hello-world's deployment secrets",
-    deploy: `export DEPLOY_TOKEN=${values.deploy}   # the token of the deploy bot`,
-    db: `DB_PASSWORD='${values.db} # not a comment'`,
-    api: `API_KEY="${values.api}"`,
-    key: `PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\n${values.key}\n-----END PRIVATE KEY-----"`,
-    escaped: `ESCAPED="${values.escaped}\\nsecond line"`,
-    added: `ADDED=${values.added}`,
-  };
-  const envFile = (...chosen: string[]) => writeFileSync(join(stack.dir, "secrets.env"), chosen.join("\n") + "\n");
-  await declareSets([
-    { name: "app", args: { owner: "octo-org", repository: "hello-world", envFile: "secrets.env" } },
-    {
-      name: "shared",
-      args: { org: "octo-org", visibility: "all" },
-      valuesFromEnvironment: ["SHARED_ONE", "SHARED_TWO"],
-    },
-  ]);
-  process.env.VALUE_SHARED_ONE = canary();
-  process.env.VALUE_SHARED_TWO = canary();
+test(
+  "SecretSet through the engine: .env and map, one request per line added or removed, none for a reorder, bad lines stop it, nothing leaked",
+  async () => {
+    const values = { deploy: canary(), db: canary(), api: canary(), key: canary(), escaped: canary(), added: canary() };
+    const lines = {
+      comment: "# hello-world's deployment secrets",
+      deploy: `export DEPLOY_TOKEN=${values.deploy}   # the token of the deploy bot`,
+      db: `DB_PASSWORD='${values.db} # not a comment'`,
+      api: `API_KEY="${values.api}"`,
+      key: `PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\n${values.key}\n-----END PRIVATE KEY-----"`,
+      escaped: `ESCAPED="${values.escaped}\\nsecond line"`,
+      added: `ADDED=${values.added}`,
+    };
+    const envFile = (...chosen: string[]) => writeFileSync(join(stack.dir, "secrets.env"), chosen.join("\n") + "\n");
+    await declareSets([
+      { name: "app", args: { owner: "octo-org", repository: "hello-world", envFile: "secrets.env" } },
+      {
+        name: "shared",
+        args: { org: "octo-org", visibility: "all" },
+        valuesFromEnvironment: ["SHARED_ONE", "SHARED_TWO"],
+      },
+    ]);
+    process.env.VALUE_SHARED_ONE = canary();
+    process.env.VALUE_SHARED_TWO = canary();
 
-  // up: every entry decrypts on GitHub to exactly the value meant.
-  envFile(lines.comment, lines.deploy, "", lines.db, lines.api, lines.key, lines.escaped);
-  const created = await stack.up();
-  expect(created.stderr).toBe("");
-  expect(created.stdout).toMatch(/\+ 10 created/);
-  expect(await secretsOnGitHub()).toEqual({
-    "hello-world/DEPLOY_TOKEN": values.deploy,
-    "hello-world/DB_PASSWORD": `${values.db} # not a comment`,
-    "hello-world/API_KEY": values.api,
-    "hello-world/PRIVATE_KEY": `-----BEGIN PRIVATE KEY-----\n${values.key}\n-----END PRIVATE KEY-----`,
-    "hello-world/ESCAPED": `${values.escaped}\nsecond line`,
-    "octo-org/SHARED_ONE": `${process.env.VALUE_SHARED_ONE} (all)`,
-    "octo-org/SHARED_TWO": `${process.env.VALUE_SHARED_TWO} (all)`,
-  });
+    // up: every entry decrypts on GitHub to exactly the value meant.
+    envFile(lines.comment, lines.deploy, "", lines.db, lines.api, lines.key, lines.escaped);
+    const created = await stack.up();
+    expect(created.stderr).toBe("");
+    expect(created.stdout).toMatch(/\+ 10 created/);
+    expect(await secretsOnGitHub()).toEqual({
+      "hello-world/DEPLOY_TOKEN": values.deploy,
+      "hello-world/DB_PASSWORD": `${values.db} # not a comment`,
+      "hello-world/API_KEY": values.api,
+      "hello-world/PRIVATE_KEY": `-----BEGIN PRIVATE KEY-----\n${values.key}\n-----END PRIVATE KEY-----`,
+      "hello-world/ESCAPED": `${values.escaped}\nsecond line`,
+      "octo-org/SHARED_ONE": `${process.env.VALUE_SHARED_ONE} (all)`,
+      "octo-org/SHARED_TWO": `${process.env.VALUE_SHARED_TWO} (all)`,
+    });
 
-  // One line more: one PUT (after the scope's public key), nothing else.
-  envFile(lines.comment, lines.deploy, "", lines.db, lines.added, lines.api, lines.key, lines.escaped);
-  let mark = await requestCount();
-  const added = await stack.up();
-  expect(added.stdout).toMatch(/\+ 1 created/);
-  expect(await requestsSince(mark)).toEqual([`GET ${SECRETS}/public-key`, `PUT ${SECRETS}/ADDED`]);
-  expect((await secretsOnGitHub())["hello-world/ADDED"]).toBe(values.added);
+    // One line more: one PUT (after the scope's public key), nothing else.
+    envFile(lines.comment, lines.deploy, "", lines.db, lines.added, lines.api, lines.key, lines.escaped);
+    let mark = await requestCount();
+    const added = await stack.up();
+    expect(added.stdout).toMatch(/\+ 1 created/);
+    expect(await requestsSince(mark)).toEqual([`GET ${SECRETS}/public-key`, `PUT ${SECRETS}/ADDED`]);
+    expect((await secretsOnGitHub())["hello-world/ADDED"]).toBe(values.added);
 
-  // One line less: one DELETE.
-  envFile(lines.comment, lines.deploy, "", lines.added, lines.api, lines.key, lines.escaped);
-  mark = await requestCount();
-  const removed = await stack.up();
-  expect(removed.stdout).toMatch(/- 1 deleted/);
-  expect(await requestsSince(mark)).toEqual([`DELETE ${SECRETS}/DB_PASSWORD`]);
-  expect((await secretsOnGitHub())["hello-world/DB_PASSWORD"]).toBeUndefined();
+    // One line less: one DELETE.
+    envFile(lines.comment, lines.deploy, "", lines.added, lines.api, lines.key, lines.escaped);
+    mark = await requestCount();
+    const removed = await stack.up();
+    expect(removed.stdout).toMatch(/- 1 deleted/);
+    expect(await requestsSince(mark)).toEqual([`DELETE ${SECRETS}/DB_PASSWORD`]);
+    expect((await secretsOnGitHub())["hello-world/DB_PASSWORD"]).toBeUndefined();
 
-  // The lines in another order, and a name in another case: no change, no request.
-  envFile(lines.escaped, lines.key, lines.api.replace("API_KEY", "api_key"), lines.added, lines.comment, lines.deploy);
-  mark = await requestCount();
-  const reordered = await stack.up();
-  expect(reordered.exitCode).toBe(0);
-  expect(reordered.stdout).not.toMatch(CHANGES);
-  expect(await requestCount()).toBe(mark);
+    // The lines in another order, and a name in another case: no change, no request.
+    envFile(
+      lines.escaped,
+      lines.key,
+      lines.api.replace("API_KEY", "api_key"),
+      lines.added,
+      lines.comment,
+      lines.deploy,
+    );
+    mark = await requestCount();
+    const reordered = await stack.up();
+    expect(reordered.exitCode).toBe(0);
+    expect(reordered.stdout).not.toMatch(CHANGES);
+    expect(await requestCount()).toBe(mark);
 
-  // Lines dotenv would skip or misread stop the program: each named, nothing sent, no value shown.
-  envFile(
-    lines.deploy.replace(values.deploy, canary()),
-    "NOT A LINE",
-    `=${canary()}`,
-    lines.api,
-    `BROKEN="${canary()}`,
-  );
-  mark = await requestCount();
-  const broken = await stack.up();
-  expect(broken.exitCode).toBe(1);
-  const said = broken.stdout + broken.stderr;
-  expect(said).toContain('SecretSet "app": invalid inputs, nothing was sent to GitHub:');
-  expect(said).toContain(
-    "  - secrets.env line 2: is not NAME=value; give a name (letters, digits and _), = and the value, or make it a comment starting with #.",
-  );
-  expect(said).toContain("  - secrets.env line 3: is not NAME=value");
-  expect(said).toContain(
-    '  - secrets.env line 5: BROKEN opens a value with " that no later line closes; end the value with " at the end of a line.',
-  );
-  expect(await requestCount()).toBe(mark);
+    // Lines dotenv would skip or misread stop the program: each named, nothing sent, no value shown.
+    envFile(
+      lines.deploy.replace(values.deploy, canary()),
+      "NOT A LINE",
+      `=${canary()}`,
+      lines.api,
+      `BROKEN="${canary()}`,
+    );
+    mark = await requestCount();
+    const broken = await stack.up();
+    expect(broken.exitCode).toBe(1);
+    const said = broken.stdout + broken.stderr;
+    expect(said).toContain('SecretSet "app": invalid inputs, nothing was sent to GitHub:');
+    expect(said).toContain(
+      "  - secrets.env line 2: is not NAME=value; give a name (letters, digits and _), = and the value, or make it a comment starting with #.",
+    );
+    expect(said).toContain("  - secrets.env line 3: is not NAME=value");
+    expect(said).toContain(
+      '  - secrets.env line 5: BROKEN opens a value with " that no later line closes; end the value with " at the end of a line.',
+    );
+    expect(await requestCount()).toBe(mark);
 
-  const exported = await stack.exported(true);
-  expect((await stack.destroy()).exitCode).toBe(0);
-  expect(await secretsOnGitHub()).toEqual({});
+    const exported = await stack.exported(true);
+    expect((await stack.destroy()).exitCode).toBe(0);
+    expect(await secretsOnGitHub()).toEqual({});
 
-  // No value anywhere: the state with secrets shown, the config and provider log, everything printed.
-  // The token, given as secret stack config, is only where the engine itself keeps the stack config:
-  // the inputs of the default dynamic provider.
-  const ours = exported.resources.filter((r) => r.type !== "pulumi:providers:pulumi-nodejs");
-  const artifacts = { state: JSON.stringify(ours), files: stack.files().join("\n"), printed: stack.printed() };
-  const withProvider = { ...artifacts, state: JSON.stringify(exported) };
-  for (const needle of [...canaries, TOKEN]) {
-    for (const [where, text] of Object.entries(needle === TOKEN ? artifacts : withProvider)) {
-      expect(`${where}: ${text.includes(needle) ? `holds ${needle}` : "clean"}`).toBe(`${where}: clean`);
+    // No value anywhere: the state with secrets shown, the config and provider log, everything printed.
+    // The token, given as secret stack config, is only where the engine itself keeps the stack config:
+    // the inputs of the default dynamic provider.
+    const ours = exported.resources.filter((r) => r.type !== "pulumi:providers:pulumi-nodejs");
+    const artifacts = { state: JSON.stringify(ours), files: stack.files().join("\n"), printed: stack.printed() };
+    const withProvider = { ...artifacts, state: JSON.stringify(exported) };
+    for (const needle of [...canaries, TOKEN]) {
+      for (const [where, text] of Object.entries(needle === TOKEN ? artifacts : withProvider)) {
+        expect(`${where}: ${text.includes(needle) ? `holds ${needle}` : "clean"}`).toBe(`${where}: clean`);
+      }
     }
-  }
-}, 120_000);
+  },
+  engineTimeout(120_000),
+);
 
-test("a line moved from one set to another is written by the new one and not deleted by the old one", async () => {
-  const moved = canary();
-  const stay = canary();
-  const files = (app: string[], ops: string[]) => {
-    writeFileSync(join(stack.dir, "app.env"), app.join("\n") + "\n");
-    writeFileSync(join(stack.dir, "ops.env"), ops.join("\n") + "\n");
-  };
-  await declareSets([
-    { name: "app", args: { owner: "octo-org", repository: "hello-world", envFile: "app.env" } },
-    { name: "ops", args: { owner: "octo-org", repository: "hello-world", envFile: "ops.env" } },
-  ]);
-  files([`MOVED=${moved}`], [`STAY=${stay}`]);
-  expect((await stack.up()).exitCode).toBe(0);
+test(
+  "a line moved from one set to another is written by the new one and not deleted by the old one",
+  async () => {
+    const moved = canary();
+    const stay = canary();
+    const files = (app: string[], ops: string[]) => {
+      writeFileSync(join(stack.dir, "app.env"), app.join("\n") + "\n");
+      writeFileSync(join(stack.dir, "ops.env"), ops.join("\n") + "\n");
+    };
+    await declareSets([
+      { name: "app", args: { owner: "octo-org", repository: "hello-world", envFile: "app.env" } },
+      { name: "ops", args: { owner: "octo-org", repository: "hello-world", envFile: "ops.env" } },
+    ]);
+    files([`MOVED=${moved}`], [`STAY=${stay}`]);
+    expect((await stack.up()).exitCode).toBe(0);
 
-  // The engine creates ops-MOVED (a PUT) before it deletes app-MOVED: the same secret on GitHub.
-  files([], [`STAY=${stay}`, `MOVED=${moved}`]);
-  const mark = await requestCount();
-  const result = await stack.up();
-  expect(result.stdout).toMatch(/\+ 1 created/);
-  expect(result.stdout).toMatch(/- 1 deleted/);
-  expect(await requestsSince(mark)).toEqual([`GET ${SECRETS}/public-key`, `PUT ${SECRETS}/MOVED`]);
-  expect(await secretsOnGitHub()).toEqual({ "hello-world/MOVED": moved, "hello-world/STAY": stay });
-  expect((await stack.destroy()).exitCode).toBe(0);
-}, 120_000);
+    // The engine creates ops-MOVED (a PUT) before it deletes app-MOVED: the same secret on GitHub.
+    files([], [`STAY=${stay}`, `MOVED=${moved}`]);
+    const mark = await requestCount();
+    const result = await stack.up();
+    expect(result.stdout).toMatch(/\+ 1 created/);
+    expect(result.stdout).toMatch(/- 1 deleted/);
+    expect(await requestsSince(mark)).toEqual([`GET ${SECRETS}/public-key`, `PUT ${SECRETS}/MOVED`]);
+    expect(await secretsOnGitHub()).toEqual({ "hello-world/MOVED": moved, "hello-world/STAY": stay });
+    expect((await stack.destroy()).exitCode).toBe(0);
+  },
+  engineTimeout(120_000),
+);
