@@ -28,6 +28,7 @@ import {
   stackCrypter,
 } from "./stack-config";
 import type { Output, Project, StackContext } from "./types";
+import { parsePropertyPath } from "./property-path";
 
 export interface EngineOptions {
   /** Where relative `--cwd` and `--state-dir` resolve from; default process.cwd(). */
@@ -207,9 +208,16 @@ async function configCommand(
 ): Promise<number> {
   const [sub, key, value, ...extra] = args;
   if (sub === "set" && key !== undefined && value !== undefined && extra.length === 0) {
-    // --path: `ns:key.a.b` sets b inside the object at ns:key (dotted names only, no list indexes).
-    const [topKey, ...path] = values.path ? key.split(".") : [key];
-    await setConfigValue(configFile, qualifyKey(topKey, project.name), path, value, Boolean(values.secret), crypter);
+    // --path: `ns:key.a[0].b` sets b inside the first item of the list a inside the object at ns:key.
+    const [topKey, ...path] = values.path ? parsePropertyPath(key) : [key];
+    await setConfigValue(
+      configFile,
+      qualifyKey(String(topKey), project.name),
+      path,
+      value,
+      Boolean(values.secret),
+      crypter,
+    );
     return 0;
   }
   if (sub === "rm" && key !== undefined && value === undefined) {

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { passphraseCrypter, passphraseFromEnv, type Crypter } from "./passphrase-crypter";
 import type { StackConfig } from "./types";
 import { dumpYaml, parseYaml } from "./yaml";
+import { setAtPath, type PathSegment } from "./property-path";
 
 interface ConfigDocument {
   encryptionsalt?: string;
@@ -73,11 +74,11 @@ async function decryptWithin(
   return Array.isArray(raw) ? entries.map(([, v]) => v) : Object.fromEntries(entries);
 }
 
-/** Sets `key`, or with a `path` the value at that path inside the object `key` holds (made as needed). */
+/** Sets `key`, or with a `path` the value at that path inside the object or list `key` holds (made as needed). */
 export async function setConfigValue(
   file: string,
   key: string,
-  path: string[],
+  path: PathSegment[],
   value: string,
   secret: boolean,
   crypter: () => Promise<Crypter>,
@@ -85,13 +86,10 @@ export async function setConfigValue(
   const stored = secret ? { secure: (await crypter()).encrypt(value) } : value;
   // Re-read after the crypter may have added the salt.
   const doc = readDocument(file);
-  const within = (current: unknown, [head, ...rest]: string[]): unknown => {
-    if (head === undefined) return stored;
-    const object =
-      typeof current === "object" && current !== null && !isSecure(current) ? (current as Record<string, unknown>) : {};
-    return { ...object, [head]: within(object[head], rest) };
-  };
-  writeDocument(file, { ...doc, config: { ...doc.config, [key]: within(doc.config?.[key], path) } });
+  const current = doc.config?.[key];
+  // A secure value is replaced as a whole when a path goes inside it.
+  const inside = isSecure(current) ? undefined : current;
+  writeDocument(file, { ...doc, config: { ...doc.config, [key]: setAtPath(inside, path, stored) } });
 }
 
 export function removeConfigValue(file: string, key: string): void {

@@ -61,7 +61,11 @@ test(
       await github.setLatency(0);
 
       const next = await stack.up();
-      expect(next.exitCode).toBe(0);
+      // The output only when it failed, so that a failure shows why.
+      expect({ exitCode: next.exitCode, output: next.exitCode === 0 ? "" : next.stdout + next.stderr }).toEqual({
+        exitCode: 0,
+        output: "",
+      });
       expect(await github.onGitHub()).toEqual(expectedOnGitHub(declared));
       expect((await stack.exported()).resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"))).toHaveLength(
         200,
