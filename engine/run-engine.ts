@@ -37,6 +37,8 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   /** Also print output as it comes (the command uses this; tests usually don't). */
   echo?: Output;
+  /** Aborted on Ctrl-C (the command wires SIGINT to it): an `up` under way stops as the CLI's does. */
+  interrupt?: AbortSignal;
 }
 
 export interface RunResult {
@@ -71,9 +73,9 @@ export async function runEngine(args: string[], options: EngineOptions = {}): Pr
         throw new Error(
           "PULUMI_GITHUB_SECRETS_ENGINE=cli, but PATH has no `pulumi`: put `npm run -s pulumi-cli`'s directory first on PATH",
         );
-      return await runPulumiCli(args, command, { cwd, env, echo: options.echo });
+      return await runPulumiCli(args, command, { cwd, env, echo: options.echo, interrupt: options.interrupt });
     }
-    exitCode = await dispatch(command, cwd, env, output);
+    exitCode = await dispatch(command, cwd, env, output, options.interrupt);
   } catch (e) {
     output.err(`error: ${(e as Error).message}\n`);
     exitCode = e instanceof UsageError || String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS") ? 2 : 1;
@@ -86,6 +88,7 @@ async function dispatch(
   baseDir: string,
   env: NodeJS.ProcessEnv,
   output: Output,
+  interrupt: AbortSignal | undefined,
 ): Promise<number> {
   const [command, ...rest] = positionals;
   if (!["config", "stack", "state", "up", "preview", "refresh", "destroy", "import"].includes(command ?? "")) {
@@ -185,7 +188,11 @@ async function dispatch(
           ? await runRefresh(ctx, olds, runProgram)
           : command === "destroy"
             ? await runDestroy(ctx, olds, runProgram)
-            : await runUpdate(ctx, olds, { preview: command === "preview", refresh: Boolean(values.refresh) });
+            : await runUpdate(ctx, olds, {
+                preview: command === "preview",
+                refresh: Boolean(values.refresh),
+                interrupt,
+              });
       return ok ? 0 : 1;
     }
   }

@@ -25,7 +25,7 @@ export function pulumiOnPath(env: NodeJS.ProcessEnv): boolean {
 export async function runPulumiCli(
   args: string[],
   { values }: ParsedCommand,
-  options: { cwd: string; env: NodeJS.ProcessEnv; echo?: Output },
+  options: { cwd: string; env: NodeJS.ProcessEnv; echo?: Output; interrupt?: AbortSignal },
 ): Promise<RunResult> {
   const cwd = resolve(options.cwd, values.cwd ?? ".");
   const stack = values.stack ?? "dev";
@@ -52,6 +52,7 @@ export async function runPulumiCli(
     [...withoutLocationFlags(args), "--stack", stack, "--cwd", cwd, "--non-interactive"],
     env,
     options.echo,
+    options.interrupt,
   );
 }
 
@@ -67,9 +68,11 @@ function withoutLocationFlags(args: string[]): string[] {
   return kept;
 }
 
-function pulumi(args: string[], env: NodeJS.ProcessEnv, echo?: Output): Promise<RunResult> {
+function pulumi(args: string[], env: NodeJS.ProcessEnv, echo?: Output, interrupt?: AbortSignal): Promise<RunResult> {
   return new Promise((resolvePromise) => {
     const child = spawn("pulumi", args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    // Ctrl-C is the CLI's to handle: it cancels gracefully, as the harness does.
+    interrupt?.addEventListener("abort", () => child.kill("SIGINT"), { once: true });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {

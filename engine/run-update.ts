@@ -21,7 +21,16 @@ export interface UpdateOptions {
   preview: boolean;
   /** `up --refresh`: refresh the state before running the program. */
   refresh: boolean;
+  /** Aborted on Ctrl-C: no step starts after it, the steps under way finish and are saved, as the CLI does. */
+  interrupt?: AbortSignal;
 }
+
+/**
+ * How often, at most, the state is saved while an update runs. The CLI saves each finished step as it goes, so a
+ * run killed part-way leaves what it did in the state; saving the whole file after every step would cost a
+ * thousand-resource run gigabytes of writes, so the harness saves at most this often, and once more at the end.
+ */
+const SAVE_INTERVAL_MS = 500;
 
 /** What the step generator decided for one registration. */
 interface Plan {
@@ -55,6 +64,9 @@ class Update {
   private generation: Promise<unknown> = Promise.resolve();
   private failed = false;
   private stopping = false;
+  /** The saves made while the update runs, one after another. */
+  private saving: Promise<void> = Promise.resolve();
+  private saveScheduled = false;
   private stop!: () => void;
   private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
 
@@ -88,12 +100,21 @@ class Update {
     // Started now so that it loads while the program does.
     this.host = launchProviderHost(ctx, this.provider, monitor.address, options.preview ? "preview" : "up");
     this.host.catch(() => undefined);
+    const interrupted = () => {
+      this.report.error(this.stackUrn, "update canceled");
+      this.fail();
+    };
+    options.interrupt?.addEventListener("abort", interrupted, { once: true });
     try {
       if (options.refresh) await this.refresh();
       if (!this.failed) await this.runProgram(monitor.address);
       if (!this.failed) await this.deleteLeftovers();
-      if (!options.preview) await this.save();
+      if (!options.preview) {
+        await this.saving;
+        await this.save();
+      }
     } finally {
+      options.interrupt?.removeEventListener("abort", interrupted);
       this.report.finish();
       await monitor.close();
       await this.host.then(
@@ -371,6 +392,19 @@ class Update {
   private record(state: ResourceState, op: StepOp | undefined, retained = false): void {
     this.news.push(state);
     if (op) this.report.step(op, state.urn, retained);
+    this.saveSoon();
+  }
+
+  /** Saves what has finished so far, within SAVE_INTERVAL_MS, unless a save is already due. */
+  private saveSoon(): void {
+    if (this.options.preview || this.saveScheduled) return;
+    this.saveScheduled = true;
+    this.saving = this.saving
+      .then(() => new Promise((resolve) => setTimeout(resolve, SAVE_INTERVAL_MS)))
+      .then(() => {
+        this.saveScheduled = false;
+        return this.save();
+      });
   }
 
   /** Old resources the program no longer registers, and old halves of replacements, dependents first. */

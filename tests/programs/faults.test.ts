@@ -80,3 +80,49 @@ test(
   },
   engineTimeout(180_000),
 );
+
+test(
+  "Ctrl-C part-way: the steps under way finish, everything written is in the state, and the next up converges",
+  async () => {
+    const stack = await declaredStack(github.url, "emulator-token");
+    try {
+      const declared = twoHundredSecrets("interrupted");
+      await stack.declare(declared);
+      await github.setLatency(40);
+      const cli = join(__dirname, "..", "..", "dist-engine", "cli.js");
+      const env = {
+        ...process.env,
+        PULUMI_CONFIG_PASSPHRASE: "test passphrase",
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+        GITHUB_TOKEN: "",
+        ...stack.env(),
+      };
+      const child = spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], { env, stdio: "ignore" });
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      while ((await github.secrets()).length < 19) await new Promise((resolve) => setTimeout(resolve, 50));
+      child.kill("SIGINT");
+      expect(await exited).not.toBe(0);
+      await github.setLatency(0);
+
+      // Nothing GitHub holds is missing from the state: a secret written is a secret saved.
+      const written = (await github.secrets()).map((s) => s.name).sort();
+      expect(written.length).toBeLessThan(200);
+      const saved = (await stack.exported()).resources
+        .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"))
+        .map((r) => r.id!.split("/").pop()!)
+        .sort();
+      expect(saved).toEqual(written);
+
+      const next = await stack.up();
+      expect({ exitCode: next.exitCode, output: next.exitCode === 0 ? "" : next.stdout + next.stderr }).toEqual({
+        exitCode: 0,
+        output: "",
+      });
+      expect(await github.onGitHub()).toEqual(expectedOnGitHub(declared));
+      figures.push(`  interrupted after ${written.length} of 200 secrets were written, all of them in the state`);
+    } finally {
+      stack.remove();
+    }
+  },
+  engineTimeout(180_000),
+);
