@@ -10,6 +10,8 @@ const options = {
   stack: { type: "string", short: "s" },
   parallel: { type: "string", short: "p" },
   refresh: { type: "boolean", short: "r" },
+  // Accepted, but the harness's display has no property diffs (see README.md): what `--diff` shows is the CLI's.
+  diff: { type: "boolean" },
   "run-program": { type: "boolean" },
   secret: { type: "boolean" },
   path: { type: "boolean" },
