@@ -185,12 +185,13 @@ async function dispatch(
       const runProgram = Boolean(values["run-program"]);
       const ok =
         command === "refresh"
-          ? await runRefresh(ctx, olds, runProgram)
+          ? await runRefresh(ctx, olds, { runProgram, previewFirst: !values["skip-preview"] })
           : command === "destroy"
             ? await runDestroy(ctx, olds, runProgram)
             : await runUpdate(ctx, olds, {
                 preview: command === "preview",
                 refresh: Boolean(values.refresh),
+                previewFirst: !values["skip-preview"],
                 interrupt,
               });
       return ok ? 0 : 1;

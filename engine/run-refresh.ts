@@ -13,12 +13,20 @@ import type { ResourceState, StackContext } from "./types";
 /** The host takes an engine address as its argument but never dials it. */
 export const UNUSED_ENGINE_ADDRESS = "127.0.0.1:0";
 
-export async function runRefresh(ctx: StackContext, olds: ResourceState[], runProgram = false): Promise<boolean> {
+export async function runRefresh(
+  ctx: StackContext,
+  olds: ResourceState[],
+  { runProgram = false, previewFirst = false } = {},
+): Promise<boolean> {
   const report = new Report(ctx.output, "refresh", ctx.stack);
   const provider = stateProvider(ctx, olds, runProgram);
   let host: Promise<ProviderHost> | undefined;
   const getHost = () => (host ??= launchProviderHost(ctx, provider, UNUSED_ENGINE_ADDRESS, "refresh"));
   try {
+    // Without --skip-preview the CLI previews the refresh first, and a refresh's preview reads every resource
+    // just as the refresh does (then reads them all again); a failed read there stops it before anything is saved.
+    if (previewFirst && !(await refreshResources(olds, getHost, limiter(ctx.parallel), report, () => {})).ok)
+      return false;
     const result = await refreshResources(olds, getHost, limiter(ctx.parallel), report, (op, urn) =>
       report.step(op, urn),
     );

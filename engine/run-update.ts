@@ -21,6 +21,12 @@ export interface UpdateOptions {
   preview: boolean;
   /** `up --refresh`: refresh the state before running the program. */
   refresh: boolean;
+  /**
+   * Not `--skip-preview`: the CLI previews first, and with `--refresh` that preview reads every resource as the
+   * update's refresh then does again. (The preview's Check and Diff calls send nothing to GitHub, so the harness
+   * makes only the reads twice.)
+   */
+  previewFirst?: boolean;
   /** Aborted on Ctrl-C: no step starts after it, the steps under way finish and are saved, as the CLI does. */
   interrupt?: AbortSignal;
 }
@@ -126,6 +132,10 @@ class Update {
   }
 
   private async refresh(): Promise<void> {
+    if (this.options.previewFirst && !this.options.preview) {
+      const preview = await refreshResources(this.olds, () => this.host, this.limit, this.report, () => {});
+      if (!preview.ok) return this.fail();
+    }
     const result = await refreshResources(
       this.olds,
       () => this.host,

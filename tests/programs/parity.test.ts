@@ -124,6 +124,7 @@ const repoSecret = (name: string, repository: string, secretName: string, value:
 });
 const pastGitHubsSecond = () => new Promise((resolve) => setTimeout(resolve, 2100));
 
+// Each scenario runs twice, through the harness and then through the CLI, whose steps take seconds each.
 describeWithCli("the harness and the real CLI agree", () => {
   test("create, no change, value change, rename, outside change and deletion, the import option, destroy", async () => {
     await expectParity(undefined, async ({ stack, control, url, step }) => {
@@ -175,7 +176,7 @@ describeWithCli("the harness and the real CLI agree", () => {
       await step("the import option", () => stack.up());
       await step("destroy", () => stack.destroy());
     });
-  });
+  }, 600_000);
 
   test("a failure in the middle of a run, then refresh and destroy after github:token changed", async () => {
     await expectParity(undefined, async ({ stack, step }) => {
@@ -194,7 +195,7 @@ describeWithCli("the harness and the real CLI agree", () => {
       await step("refresh after the token changed", () => stack.refresh());
       await step("destroy after the token changed", () => stack.destroy());
     });
-  });
+  }, 600_000);
 
   test("an entry moved from one SecretSet to another", async () => {
     await expectParity(SET_PROGRAM, async ({ stack, step }) => {
@@ -209,7 +210,7 @@ describeWithCli("the harness and the real CLI agree", () => {
       await step("one moved to the other set", () => stack.up());
       await step("destroy", () => stack.destroy());
     });
-  });
+  }, 600_000);
 
   test("an import file from import-file, imported with `import --file`", async () => {
     await expectParity(undefined, async ({ stack, control, url, step }) => {
@@ -221,5 +222,5 @@ describeWithCli("the harness and the real CLI agree", () => {
       await stack.declare([]);
       await step("import --file", () => stack.run("import", "--file", file, "--yes", "--generate-code=false"));
     });
-  });
+  }, 600_000);
 });
