@@ -4,6 +4,7 @@
 //   config set [--secret] [--path] KEY VALUE | config rm KEY
 //   stack export [--show-secrets] [--file FILE]
 //   state delete|rm|remove URN... [--force] [--target-dependents] [--yes]
+//   cancel --yes (nothing to do: the harness takes no locks)
 // Exit codes follow the CLI (3.227 and later): 0 success, 1 a failed operation, 2 a usage error.
 import { availableParallelism } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -91,9 +92,11 @@ async function dispatch(
   interrupt: AbortSignal | undefined,
 ): Promise<number> {
   const [command, ...rest] = positionals;
-  if (!["config", "stack", "state", "up", "preview", "refresh", "destroy", "import"].includes(command ?? "")) {
+  if (
+    !["config", "stack", "state", "up", "preview", "refresh", "destroy", "import", "cancel"].includes(command ?? "")
+  ) {
     throw new UsageError(
-      `unknown command '${command ?? ""}' (up, preview, refresh, destroy, import, config, stack, state)`,
+      `unknown command '${command ?? ""}' (up, preview, refresh, destroy, import, config, stack, state, cancel)`,
     );
   }
   for (const flag of ["protect", "generate-code"] as const)
@@ -126,6 +129,12 @@ async function dispatch(
   };
 
   switch (command) {
+    case "cancel":
+      // The CLI's file backend locks a stack while an update runs, and a killed update leaves the lock for
+      // `pulumi cancel` to remove. The harness takes no locks, so there is nothing to remove.
+      if (!values.yes) throw new UsageError("--yes must be passed in to proceed when running in non-interactive mode");
+      output.out(`The currently running update for '${stack}' has been canceled!\n`);
+      return 0;
     case "config":
       return configCommand(rest, values, project, configFile, crypter);
     case "stack":

@@ -60,6 +60,8 @@ test(
       expect(written).toBeLessThan(200);
       await github.setLatency(0);
 
+      // As a user does after a killed `pulumi up`: the CLI's file backend left the stack locked.
+      expect((await stack.run("cancel", "--yes")).exitCode).toBe(0);
       const next = await stack.up();
       // The output only when it failed, so that a failure shows why.
       expect({ exitCode: next.exitCode, output: next.exitCode === 0 ? "" : next.stdout + next.stderr }).toEqual({
