@@ -51,3 +51,26 @@ test("PULUMI_GITHUB_SECRETS_ENGINE=cli passes `import --file FILE --yes` to `pul
     rmSync(bin, { recursive: true, force: true });
   }
 });
+
+test("PULUMI_GITHUB_SECRETS_ENGINE=cli puts its flags before a `--`, after which a value may start with a dash", async () => {
+  const bin = mkdtempSync(join(tmpdir(), "fake-pulumi-"));
+  const log = join(bin, "calls.log");
+  writeFileSync(join(bin, "pulumi"), `#!/bin/sh\necho "$*" >> "${log}"\n`);
+  chmodSync(join(bin, "pulumi"), 0o755);
+  const dir = makeProgramDir(join(__dirname, "fixtures", "toy"));
+  try {
+    const r = await runEngine(
+      ["--cwd", dir, "config", "set", "--secret", "--path", "--", "a.key", "-----BEGIN KEY-----"],
+      {
+        env: { PATH: `${bin}:${process.env.PATH}`, PULUMI_GITHUB_SECRETS_ENGINE: "cli" },
+      },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(log, "utf8").trim().split("\n")[1]).toBe(
+      `config set --secret --path --stack dev --cwd ${dir} --non-interactive -- a.key -----BEGIN KEY-----`,
+    );
+  } finally {
+    removeProgramDir(dir);
+    rmSync(bin, { recursive: true, force: true });
+  }
+});

@@ -48,8 +48,11 @@ export async function runPulumiCli(
     env,
   );
   if (select.exitCode !== 0) return select;
+  // Before a `--`, after which everything is a positional argument (a config value that starts with a dash).
+  const rest = withoutLocationFlags(args);
+  const end = rest.includes("--") ? rest.indexOf("--") : rest.length;
   return pulumi(
-    [...withoutLocationFlags(args), "--stack", stack, "--cwd", cwd, "--non-interactive"],
+    [...rest.slice(0, end), "--stack", stack, "--cwd", cwd, "--non-interactive", ...rest.slice(end)],
     env,
     options.echo,
     options.interrupt,
