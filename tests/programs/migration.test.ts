@@ -37,11 +37,16 @@ async function migrationStack() {
     return r;
   };
   const inBefore = (...args: string[]) => ok(run(before, OLD, ...args));
-  await inBefore("config", "set", "github:baseUrl", github.url);
-  await inBefore("config", "set", "--secret", "github:token", TOKEN);
-  // pulumi-github's owner setting, which the stand-ins read; this package's resources name the owner instead.
-  await inBefore("config", "set", "github:owner", "octo-org");
-  await inBefore("config", "set", "github:pointsPerMinute", "0");
+  // In both directories: the harness keeps the stack config in the state directory they share, the CLI beside each
+  // Pulumi.yaml (a user migrating edits one directory, which holds both).
+  for (const dir of [before, after]) {
+    const config = (...args: string[]) => ok(run(dir, {}, "config", "set", ...args));
+    await config("github:baseUrl", github.url);
+    await config("--secret", "github:token", TOKEN);
+    // pulumi-github's owner setting, which the stand-ins read; this package's resources name the owner instead.
+    await config("github:owner", "octo-org");
+    await config("github:pointsPerMinute", "0");
+  }
   return {
     before: inBefore,
     after: (...args: string[]) => ok(run(after, NEW, ...args)),
