@@ -14,6 +14,9 @@ const options = {
   diff: { type: "boolean" },
   "run-program": { type: "boolean" },
   secret: { type: "boolean" },
+  // `config set --plaintext`: the CLI refuses a plaintext value that looks like a secret without it (a guess from
+  // the key's name and the value's entropy); the harness takes any plaintext value, and this flag too.
+  plaintext: { type: "boolean" },
   path: { type: "boolean" },
   "show-secrets": { type: "boolean" },
   file: { type: "string", short: "f" },
