@@ -35,7 +35,12 @@ interface Observed {
 const VOLATILE = new Set(["createdAt", "updatedAt", "writtenAt", "valueSalt", "valueFingerprint", "ciphertext"]);
 
 function normalized(value: unknown, url: string): unknown {
-  if (typeof value === "string") return value.split(url).join("<github>");
+  // Times also appear inside text (a drift message says when): GitHub's, with whole seconds.
+  if (typeof value === "string")
+    return value
+      .split(url)
+      .join("<github>")
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, "<time>");
   if (Array.isArray(value)) return value.map((v) => normalized(v, url));
   if (value && typeof value === "object")
     return Object.fromEntries(
