@@ -28,7 +28,7 @@ import {
   setConfigValue,
   stackCrypter,
 } from "./stack-config";
-import type { Output, Project, StackContext } from "./types";
+import type { Output, Project, RunResult, StackContext } from "./types";
 import { parsePropertyPath } from "./property-path";
 
 export interface EngineOptions {
@@ -42,11 +42,7 @@ export interface EngineOptions {
   interrupt?: AbortSignal;
 }
 
-export interface RunResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+export type { RunResult } from "./types";
 
 class UsageError extends Error {}
 

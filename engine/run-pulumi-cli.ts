@@ -8,8 +8,7 @@ import { delimiter, join, resolve } from "node:path";
 import { installIfDepended } from "./install-package";
 import type { ParsedCommand } from "./parse-command";
 import { readProject } from "./read-project";
-import type { RunResult } from "./run-engine";
-import type { Output } from "./types";
+import type { Output, RunResult } from "./types";
 
 export function pulumiOnPath(env: NodeJS.ProcessEnv): boolean {
   return (env.PATH ?? "").split(delimiter).some((dir) => {

@@ -133,7 +133,13 @@ class Update {
 
   private async refresh(): Promise<void> {
     if (this.options.previewFirst && !this.options.preview) {
-      const preview = await refreshResources(this.olds, () => this.host, this.limit, this.report, () => {});
+      const preview = await refreshResources(
+        this.olds,
+        () => this.host,
+        this.limit,
+        this.report,
+        () => {},
+      );
       if (!preview.ok) return this.fail();
     }
     const result = await refreshResources(

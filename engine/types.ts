@@ -142,3 +142,10 @@ export interface StackContext {
   /** The provider host's stderr (and stdout after its port line) is appended here. */
   providerLogFile: string;
 }
+
+/** What a command ended with: its exit code and everything it printed. */
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
