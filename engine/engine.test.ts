@@ -118,17 +118,20 @@ describe("engine harness", () => {
           .map((c) => c.name),
       ).toEqual(["c"]);
 
-      // Refresh: d is gone remotely and leaves the state; the others are read and kept.
+      // Refresh: d is gone remotely and leaves the state; the others are read and kept. Each is read twice, once
+      // by the preview the CLI runs first, unless --skip-preview.
       rmSync(join(toy.remote, toy.resources().get("d")?.id));
       r = await toy.expectOk(toy.run("refresh", "--yes"));
       expect(r.stdout).toContain("- 1 deleted");
-      expect(
+      const reads = () =>
         toy
           .calls()
           .filter((c) => c.op === "read")
           .map((c) => c.name)
-          .sort(),
-      ).toEqual(["a", "b", "d"]);
+          .sort();
+      expect(reads()).toEqual(["a", "a", "b", "b", "d", "d"]);
+      r = await toy.expectOk(toy.run("refresh", "--yes", "--skip-preview"));
+      expect(reads()).toEqual(["a", "b"]);
       expect([...toy.resources().keys()].sort()).toEqual(["a", "b", "default", "toy-dev"]);
 
       // up --refresh: b drifted remotely; the refresh reads it and the update puts it back; d, still in the
