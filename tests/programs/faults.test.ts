@@ -30,6 +30,23 @@ test.each(FAULTS)(
   engineTimeout(180_000),
 );
 
+/** The harness's own command in a process of its own, as a pipeline runs `pulumi up` (through the CLI when the suite does). */
+function upInItsOwnProcess(stack: Awaited<ReturnType<typeof declaredStack>>, options: { detached?: boolean } = {}) {
+  const cli = join(__dirname, "..", "..", "dist-engine", "cli.js");
+  const env = {
+    ...process.env,
+    PULUMI_CONFIG_PASSPHRASE: "test passphrase",
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    GITHUB_TOKEN: "",
+    ...stack.env(),
+  };
+  return spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], { env, stdio: "ignore", ...options });
+}
+
+async function untilWritten(count: number): Promise<void> {
+  while ((await github.secrets()).length < count) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 test(
   "a run killed part-way converges on the next up, nothing duplicated or lost",
   async () => {
@@ -38,22 +55,9 @@ test(
       const declared = twoHundredSecrets("killed");
       await stack.declare(declared);
       await github.setLatency(40);
-      // The harness's own command in a process of its own, as a pipeline runs `pulumi up`, killed
-      // once some secrets are written.
-      const cli = join(__dirname, "..", "..", "dist-engine", "cli.js");
-      const env = {
-        ...process.env,
-        PULUMI_CONFIG_PASSPHRASE: "test passphrase",
-        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-        GITHUB_TOKEN: "",
-        ...stack.env(),
-      };
-      const child = spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], {
-        env,
-        stdio: "ignore",
-        detached: true,
-      });
-      while ((await github.secrets()).length < 40) await new Promise((resolve) => setTimeout(resolve, 50));
+      // Killed, with everything it started, once some secrets are written.
+      const child = upInItsOwnProcess(stack, { detached: true });
+      await untilWritten(40);
       process.kill(-child.pid!, "SIGKILL");
       await new Promise((resolve) => child.once("exit", resolve));
       const written = (await github.secrets()).length;
@@ -91,17 +95,9 @@ test(
       const declared = twoHundredSecrets("interrupted");
       await stack.declare(declared);
       await github.setLatency(40);
-      const cli = join(__dirname, "..", "..", "dist-engine", "cli.js");
-      const env = {
-        ...process.env,
-        PULUMI_CONFIG_PASSPHRASE: "test passphrase",
-        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-        GITHUB_TOKEN: "",
-        ...stack.env(),
-      };
-      const child = spawn(process.execPath, [cli, "up", "--yes", "--cwd", stack.dir], { env, stdio: "ignore" });
+      const child = upInItsOwnProcess(stack);
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-      while ((await github.secrets()).length < 19) await new Promise((resolve) => setTimeout(resolve, 50));
+      await untilWritten(19);
       child.kill("SIGINT");
       expect(await exited).not.toBe(0);
       await github.setLatency(0);
