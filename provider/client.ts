@@ -5,10 +5,9 @@ import { throttling } from "@octokit/plugin-throttling";
 import { appAuthStrategy } from "./app-auth-strategy";
 import type { GitHubClock } from "./github-clock";
 import { githubFetch } from "./github-fetch";
+import { pacedRequests } from "./paced-requests";
 import { pointsBudget } from "./points-budget";
 import type { ProviderSettings } from "./types";
-
-const GitHubClient = Octokit.plugin(retry, throttling);
 
 export const CLIENT_DEFAULTS = {
   apiVersion: "2022-11-28",
@@ -33,6 +32,11 @@ export function createClient(settings: ProviderSettings, clock: GitHubClock): Oc
     retryCount < CLIENT_DEFAULTS.rateLimitRetries &&
     retryAfter >= 0 &&
     retryAfter <= CLIENT_DEFAULTS.maxRateLimitWaitSeconds;
+  const paceRequest = pointsBudget(settings);
+  // Pacing first: its hook then wraps only the sending, under the retry and throttling plugins.
+  const GitHubClient = paceRequest
+    ? Octokit.plugin(pacedRequests(paceRequest), retry, throttling)
+    : Octokit.plugin(retry, throttling);
   const client = new GitHubClient({
     // A token given explicitly (a lookup's own) is used even when the settings name an app.
     ...(settings.appAuth && !settings.token
@@ -59,7 +63,5 @@ export function createClient(settings: ProviderSettings, clock: GitHubClock): Oc
   client.hook.before("request", (options) => {
     options.headers["x-github-api-version"] = CLIENT_DEFAULTS.apiVersion;
   });
-  const paceRequest = pointsBudget(settings);
-  if (paceRequest) client.hook.before("request", (options) => paceRequest(options.method));
   return client;
 }
