@@ -3,7 +3,7 @@ import { route } from "./match-route";
 import { createInstallationToken } from "./routes/app-installations";
 import { findEnvironment, findRepo } from "./routes/find-scope";
 import { deleteOrgSecret, getOrgPublicKey, getOrgSecret, listOrgSecrets, putOrgSecret } from "./routes/org-secrets";
-import { getEnvironment, getRepository, listRepoOrganizationSecrets } from "./routes/repositories";
+import { getEnvironment, getOrganization, getRepository, listRepoOrganizationSecrets } from "./routes/repositories";
 import { scopedSecrets } from "./routes/scoped-secrets";
 import {
   addSelectedRepo,
@@ -122,6 +122,7 @@ export const apiRoutes: readonly Route[] = [
     environmentSecrets.remove,
     "actions/secrets#delete-an-environment-secret",
   ),
+  route("GET", "/orgs/{org}", getOrganization, "orgs/orgs#get-an-organization"),
   route("GET", "/repos/{owner}/{repo}", getRepository, "repos/repos#get-a-repository"),
   route(
     "GET",

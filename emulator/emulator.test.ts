@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import sodium from "libsodium-wrappers";
 import { type Emulator, type Fixture, type SecretSeed, defaultFixture, startEmulator } from "./index";
 
@@ -146,6 +147,27 @@ describe("authentication, versions and headers", () => {
     expect(Number(first.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
     const anonymous = await call("GET", `${REPO}/secrets`, { token: null });
     expect(anonymous.headers.get("x-ratelimit-limit")).toBe("60");
+  });
+
+  test("a request target in absolute form, as a client sends it to its proxy, is served like the path alone", async () => {
+    const { port } = new URL(emulator.url);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: "127.0.0.1",
+          port,
+          path: `http://api.github.localhost${REPO}/secrets/public-key`,
+          headers: { authorization: `Bearer ${TOKEN}`, host: "api.github.localhost" },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (chunk) => (body += chunk)).on("end", () => resolve({ status: res.statusCode!, body }));
+        },
+      );
+      req.on("error", reject).end();
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual((await call("GET", `${REPO}/secrets/public-key`)).body);
   });
 
   test("unknown routes, trailing slashes and unsupported methods are 404 with GitHub's body", async () => {

@@ -7,7 +7,7 @@ const METHODS = ["get", "put", "post", "patch", "delete"];
 
 /**
  * The operations this test covers, by path template and method, as GitHub's description names them:
- * every Actions secrets endpoint, and the two reads the emulator answers for the scopes they live in.
+ * every Actions secrets endpoint, and the reads the emulator answers for the scopes they live in.
  */
 const COVERED: Record<string, string[]> = {
   "/orgs/{org}/actions/secrets": ["get"],
@@ -22,6 +22,7 @@ const COVERED: Record<string, string[]> = {
   "/repos/{owner}/{repo}/environments/{environment_name}/secrets": ["get"],
   "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key": ["get"],
   "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}": ["get", "put", "delete"],
+  "/orgs/{org}": ["get"],
   "/repos/{owner}/{repo}": ["get"],
   "/repos/{owner}/{repo}/environments/{environment_name}": ["get"],
 };
@@ -252,6 +253,7 @@ test("every operation's 2xx answers validate against GitHub's OpenAPI descriptio
   await call("GET", `${repo}/secrets/SCOPED_SECRET`);
   await call("GET", `${env}/secrets`);
   await call("GET", `${env}/secrets/SCOPED_SECRET`);
+  await call("GET", "/orgs/octo-org");
   await call("GET", "/repos/octo-org/hello-world");
   await call("GET", "/repos/octo-org/spoon-knife", undefined, { "x-github-api-version": "2026-03-10" });
   await call("GET", "/repos/octo-org/nope");

@@ -23,7 +23,7 @@ export function createRequestListener(state: EmulatorState, urls: EmulatorUrls, 
     readBody(req)
       .then(async (body) => {
         const method = req.method ?? "GET";
-        const rawUrl = req.url ?? "/";
+        const rawUrl = originFormOf(req.url ?? "/");
         const queryStart = rawUrl.indexOf("?");
         const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
         const query = new URLSearchParams(queryStart === -1 ? "" : rawUrl.slice(queryStart + 1));
@@ -46,6 +46,15 @@ export function createRequestListener(state: EmulatorState, urls: EmulatorUrls, 
           send(res, { status: 500, body: { message: `Emulator error: ${error.message}` } });
       });
   };
+}
+
+/**
+ * A request's target without the scheme and host that a client sends when it takes the emulator
+ * for its HTTP proxy (the absolute form, which HTTP/1.1 servers must accept): that is how a client
+ * that insists on a host name of its own, like `gh` with `GH_HOST=github.localhost`, reaches it.
+ */
+function originFormOf(target: string): string {
+  return /^https?:\/\//i.test(target) ? target.replace(/^https?:\/\/[^/?]*/i, "") || "/" : target;
 }
 
 /**

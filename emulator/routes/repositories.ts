@@ -1,9 +1,15 @@
 import type { ApiRequest, ApiResponse } from "../api-request";
 import { environmentBody } from "../bodies/environment";
 import { fullRepository } from "../bodies/full-repository";
+import { organizationFull } from "../bodies/organization-full";
 import { sortedSecrets } from "../store";
-import { findEnvironment, findRepo } from "./find-scope";
+import { findEnvironment, findOrg, findRepo } from "./find-scope";
 import { secretBody, secretList } from "./secret-responses";
+
+/** What Terraform's GitHub provider asks first, to learn whether its owner is an organization. */
+export function getOrganization(request: ApiRequest): ApiResponse {
+  return { status: 200, body: organizationFull(request, findOrg(request)) };
+}
 
 export function getRepository(request: ApiRequest): ApiResponse {
   return { status: 200, body: fullRepository(request, findRepo(request)) };
