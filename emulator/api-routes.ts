@@ -1,7 +1,7 @@
 import type { Route } from "./match-route";
 import { route } from "./match-route";
 import { createInstallationToken } from "./routes/app-installations";
-import { findEnvironment, findRepo } from "./routes/find-scope";
+import { findEnvironment, findEnvironmentByRepositoryId, findRepo } from "./routes/find-scope";
 import { deleteOrgSecret, getOrgPublicKey, getOrgSecret, listOrgSecrets, putOrgSecret } from "./routes/org-secrets";
 import { getEnvironment, getOrganization, getRepository, listRepoOrganizationSecrets } from "./routes/repositories";
 import { scopedSecrets } from "./routes/scoped-secrets";
@@ -13,7 +13,6 @@ import {
 } from "./routes/selected-repositories";
 
 const repoSecrets = scopedSecrets(findRepo);
-const environmentSecrets = scopedSecrets(findEnvironment);
 
 /** GitHub's Actions-secrets endpoints, in the order of its reference; first match wins. */
 export const apiRoutes: readonly Route[] = [
@@ -92,36 +91,10 @@ export const apiRoutes: readonly Route[] = [
     repoSecrets.remove,
     "actions/secrets#delete-a-repository-secret",
   ),
-  route(
-    "GET",
-    "/repos/{owner}/{repo}/environments/{environment_name}/secrets",
-    environmentSecrets.list,
-    "actions/secrets#list-environment-secrets",
-  ),
-  route(
-    "GET",
-    "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
-    environmentSecrets.publicKey,
-    "actions/secrets#get-an-environment-public-key",
-  ),
-  route(
-    "GET",
-    "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-    environmentSecrets.get,
-    "actions/secrets#get-an-environment-secret",
-  ),
-  route(
-    "PUT",
-    "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-    environmentSecrets.put,
-    "actions/secrets#create-or-update-an-environment-secret",
-  ),
-  route(
-    "DELETE",
-    "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-    environmentSecrets.remove,
-    "actions/secrets#delete-an-environment-secret",
-  ),
+  ...environmentSecretRoutes("/repos/{owner}/{repo}", scopedSecrets(findEnvironment)),
+  // Their older form, which GitHub no longer describes but still answers, and which go-github (so
+  // Terraform's provider) uses for environment secrets.
+  ...environmentSecretRoutes("/repositories/{repository_id}", scopedSecrets(findEnvironmentByRepositoryId)),
   route("GET", "/orgs/{org}", getOrganization, "orgs/orgs#get-an-organization"),
   route("GET", "/repos/{owner}/{repo}", getRepository, "repos/repos#get-a-repository"),
   route(
@@ -138,3 +111,14 @@ export const apiRoutes: readonly Route[] = [
     "app",
   ),
 ];
+
+function environmentSecretRoutes(repository: string, secrets: ReturnType<typeof scopedSecrets>): Route[] {
+  const scope = `${repository}/environments/{environment_name}/secrets`;
+  return [
+    route("GET", scope, secrets.list, "actions/secrets#list-environment-secrets"),
+    route("GET", `${scope}/public-key`, secrets.publicKey, "actions/secrets#get-an-environment-public-key"),
+    route("GET", `${scope}/{secret_name}`, secrets.get, "actions/secrets#get-an-environment-secret"),
+    route("PUT", `${scope}/{secret_name}`, secrets.put, "actions/secrets#create-or-update-an-environment-secret"),
+    route("DELETE", `${scope}/{secret_name}`, secrets.remove, "actions/secrets#delete-an-environment-secret"),
+  ];
+}

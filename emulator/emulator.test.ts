@@ -422,6 +422,20 @@ describe("environment secrets", () => {
   const names = ["prod/eu west", "50% canary", "stage:blue", "prod%2Feu"];
   const envFixture = () => fixtureWith((f) => f.repos[0].environments!.push(...names.slice(1)));
 
+  test("the older paths under /repositories/{repository_id} serve the same environment secrets", async () => {
+    const byId = `/repositories/${HELLO_WORLD_ID}/environments/production`;
+    expect((await call("GET", `${byId}/secrets/public-key`)).body).toEqual(
+      (await call("GET", `${ENV}/secrets/public-key`)).body,
+    );
+    expect((await putSecret(byId, "BY_ID", "v1")).status).toBe(201);
+    expect((await call("GET", `${ENV}/secrets/BY_ID`)).status).toBe(200);
+    expect((await call("GET", `${byId}/secrets`)).body.secrets.map((s: { name: string }) => s.name)).toEqual(["BY_ID"]);
+    expect((await call("DELETE", `${byId}/secrets/BY_ID`)).status).toBe(204);
+    expect((await call("GET", `${ENV}/secrets/BY_ID`)).status).toBe(404);
+    expect((await call("GET", `/repositories/999/environments/production/secrets/public-key`)).status).toBe(404);
+    expect((await call("GET", `/repositories/octo-org/environments/production/secrets/public-key`)).status).toBe(404);
+  });
+
   test("names with /, space, % and : are addressed URL-encoded, each segment decoded once", async () => {
     await reset(envFixture());
     for (const name of names) {

@@ -142,6 +142,10 @@ export class Store {
     return this.repos.get(`${owner}/${name}`.toLowerCase());
   }
 
+  repoById(id: number): Repo | undefined {
+    return [...this.repos.values()].find((repo) => repo.id === id);
+  }
+
   environment(repo: Repo, name: string): Environment | undefined {
     return repo.environments.get(name.toLowerCase());
   }

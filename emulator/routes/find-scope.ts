@@ -15,6 +15,16 @@ export function findEnvironment(request: ApiRequest): Environment {
   return found(request.state.store.environment(findRepo(request), request.params.environment_name));
 }
 
+/**
+ * An environment under `/repositories/{repository_id}/...`: the older form of its path, which GitHub
+ * no longer describes but still answers, and which go-github (and so Terraform's provider) uses for
+ * environment secrets.
+ */
+export function findEnvironmentByRepositoryId(request: ApiRequest): Environment {
+  const repo = found(request.state.store.repoById(repositoryIdParam(request)));
+  return found(request.state.store.environment(repo, request.params.environment_name));
+}
+
 export function findOrgSecret(request: ApiRequest): { org: Org; secret: OrgSecret } {
   const org = findOrg(request);
   return { org, secret: found(org.secrets.get(request.params.secret_name.toUpperCase())) };
