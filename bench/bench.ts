@@ -1,68 +1,63 @@
-// `npm run bench [-- --quick] [--sizes 10,100] [--latency 50] [--minute-ms 6000] [--parallel 10] [--no-limited] [--no-capped] [--node-options=OPTS] [--out FILE]`
+// `npm run bench [-- --quick] [--sizes 10,100,1000] [--tools gh,terraform,terraform-no-delay,harness,cli,floor]
+//   [--latency 50] [--minute-ms 60000] [--terraform-defaults-max 100] [--out FILE]`
 //
-// Runs the `declared` test program through the engine harness (as `pulumi up` runs it) against the
-// emulator, in this process, for N secrets over an organization, 10 repositories and their 20
-// environments, and measures every operation; then the same under GitHub's secondary limits with
-// the provider paced to them; then two baselines written with Octokit directly; then check()'s CPU
-// time; then, when N reaches 1,000, the largest series again with a capped V8 heap. Prints the tables and writes them (with the machine and the command) to bench/RESULTS.md,
-// or to --out; --quick (N = 100 only) writes nothing unless --out is given.
+// Side by side, each against a fresh emulator with the same latency, enforcing GitHub's secondary
+// limits over a sliding window (900 points a minute, a write 5, a read 1; 100 requests in flight),
+// for N new secrets over an organization, 10 repositories and their 20 environments, then a run
+// with nothing changed and a run with every tenth value changed, where the tool has them:
+//   gh secret set -f, Terraform's GitHub provider run by OpenTofu (at its defaults, and with its
+//   write delay taken away), this package through the engine harness and through the real Pulumi
+//   CLI, and a do-nothing dynamic provider through the real CLI (the platform's floor).
+// Then check()'s CPU time. Prints the tables and writes them (with the machine and the command) to
+// bench/RESULTS.md, or to --out; --quick (N = 100 only), --sizes and --tools write nothing unless
+// --out is given.
 import { execFile, execFileSync } from "node:child_process";
 import { promisify, parseArgs } from "node:util";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
-import { benchStack } from "./stack";
-import { keyPerWrite, unbounded } from "./baselines";
 import { apiSpan, classify, machine, machineLoad, sampleProviderHost, type RequestRecord } from "./measure";
-import { changedTenth, declared, fixture, scopesOf, secrets, TOKEN, valueOf, type BenchSecret } from "./workload";
+import { ghSetAll, tofuApply, writeTerraformConfig, type ToolRun } from "./peers";
+import { benchStack, type BenchEngine } from "./stack";
+import { changedTenth, declared, fixture, secrets, TOKEN, valueOf, type BenchSecret } from "./workload";
 import {
   renderResults,
-  type BaselineRow,
+  TOOLS,
   type CheckRow,
-  type DirectRow,
   type Measured,
-  type OpRow,
+  type OpName,
   type Results,
+  type Row,
+  type Tool,
 } from "./report";
 
 // Compiled to bench/dist/bench/.
 const ROOT = join(__dirname, "..", "..", "..");
-// The suite's own program, given its list in resources.json (see its index.ts for why).
 const PROGRAM = join(ROOT, "programs", "declared");
-const CONCURRENCY = 10; // the provider's default github:maxConcurrency, left as it is
-const LIMIT_POINTS = 900;
-const WRITE_POINTS = 5;
-const READ_POINTS = 1;
+const FLOOR_PROGRAM = join(ROOT, "bench", "floor");
 
 const { values: flags } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     sizes: { type: "string" },
+    tools: { type: "string" },
     latency: { type: "string", default: "50" },
-    "minute-ms": { type: "string", default: "6000" },
-    parallel: { type: "string", default: String(CONCURRENCY) },
+    "minute-ms": { type: "string", default: "60000" },
+    "terraform-defaults-max": { type: "string", default: "100" },
     out: { type: "string" },
-    "no-limited": { type: "boolean", default: false },
-    /** NODE_OPTIONS for the processes the benchmark starts (program, provider host), e.g. --max-old-space-size=96. */
-    "node-options": { type: "string" },
-    "no-capped": { type: "boolean", default: false },
   },
 });
 const SIZES = flags.sizes ? flags.sizes.split(",").map(Number) : flags.quick ? [100] : [10, 100, 1000];
 const LATENCY_MS = Number(flags.latency);
 const MINUTE_MS = Number(flags["minute-ms"]);
-const PARALLEL = flags.parallel;
-const OUT = flags.out ?? (flags.quick || flags.sizes ? undefined : join(ROOT, "bench", "RESULTS.md"));
-// Node reads NODE_OPTIONS when it starts, so this reaches the children only, not this process.
-if (flags["node-options"]) process.env.NODE_OPTIONS = flags["node-options"];
-const CAPPED_NODE_OPTIONS = "--max-old-space-size=96";
-const LIMITS = {
-  concurrent: 100,
-  pointsPerMinute: LIMIT_POINTS,
-  writePoints: WRITE_POINTS,
-  readPoints: READ_POINTS,
-  minuteMs: MINUTE_MS,
-};
+const TERRAFORM_DEFAULTS_MAX = Number(flags["terraform-defaults-max"]);
+const SELECTED = (flags.tools?.split(",") ?? [...TOOLS]) as Tool[];
+for (const tool of SELECTED)
+  if (!TOOLS.includes(tool)) throw new Error(`--tools: no tool "${tool}" (${TOOLS.join(", ")})`);
+const OUT = flags.out ?? (flags.quick || flags.sizes || flags.tools ? undefined : join(ROOT, "bench", "RESULTS.md"));
+/** GitHub's secondary limits, as the emulator enforces them (see the README's "Rate limits"). */
+const LIMITS = { concurrent: 100, pointsPerMinute: 900, writePoints: 5, readPoints: 1, minuteMs: MINUTE_MS };
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -71,8 +66,7 @@ async function control<T>(emulator: Emulator, path: string): Promise<T> {
 }
 const requestLog = (emulator: Emulator) => control<RequestRecord[]>(emulator, "requests");
 const rejectedSoFar = async (emulator: Emulator) => (await control<{ rejected: number }>(emulator, "limits")).rejected;
-const stored = (emulator: Emulator) =>
-  control<Array<{ name: string; value: string; scope: string }>>(emulator, "secrets");
+const stored = (emulator: Emulator) => control<Array<{ name: string; value: string }>>(emulator, "secrets");
 
 async function measure(emulator: Emulator, what: () => Promise<void>): Promise<Measured> {
   const mark = (await requestLog(emulator)).length;
@@ -87,200 +81,152 @@ async function measure(emulator: Emulator, what: () => Promise<void>): Promise<M
   const host = stopHost();
   const load = stopLoad();
   const records = (await requestLog(emulator)).slice(mark);
-  const writes = records.filter((r) => r.method !== "GET" && r.status !== 403);
+  return { wallMs, span, counts: classify(records), rejected: (await rejectedSoFar(emulator)) - rejected0, host, load };
+}
+
+/** How many of `expected` (name → value) the emulator holds with that value. */
+async function landed(emulator: Emulator, expected: Map<string, string>): Promise<number> {
+  return (await stored(emulator)).filter((s) => expected.get(s.name) === s.value).length;
+}
+
+/** The N secrets, their values before and after the 10% change, and what each step should need. */
+function workload(n: number) {
+  const list = secrets(n);
+  const changed = changedTenth(list);
+  const changedNames = new Set(changed.map((s) => s.name));
+  const generationOf = (s: BenchSecret, step: number) => (step > 0 && changedNames.has(s.name) ? 1 : 0);
   return {
-    wallMs,
-    spanMs: span.ms,
-    span,
-    counts: classify(records),
-    distinctWrites: new Set(writes.map((r) => `${r.method} ${r.path}`)).size,
-    rejected: (await rejectedSoFar(emulator)) - rejected0,
-    host,
-    load,
+    list,
+    changed,
+    value: (step: number) => (s: BenchSecret) => valueOf(s, generationOf(s, step)),
+    expected: (step: number, subset = list) =>
+      new Map(subset.map((s) => [s.secretName, valueOf(s, generationOf(s, step))])),
   };
 }
 
-/** What the stored secrets should be: every secret of `list` with its value of `generation` (per name). */
-async function verify(emulator: Emulator, expected: Map<string, string>, what: string): Promise<void> {
-  const have = await stored(emulator);
-  const wrong = have.filter((s) => expected.get(s.name) !== s.value).length + Math.max(0, expected.size - have.length);
-  if (have.length !== expected.size || wrong > 0)
-    throw new Error(`${what}: the emulator holds ${have.length} secrets (${wrong} wrong), ${expected.size} expected`);
-}
-
 /**
- * One series: create, preview, up unchanged, up with 10% changed, refresh, destroy. With
- * `nodeOptions`, every process the engine starts gets them (Node reads NODE_OPTIONS at start).
+ * Runs `steps` against a fresh emulator enforcing the limits (the API under /api/v3 for Terraform's
+ * provider); each step is measured and becomes a row.
  */
-async function series(n: number, limited: boolean, nodeOptions?: string): Promise<OpRow[]> {
-  const mode = limited ? "limited" : nodeOptions ? "capped" : "latency";
+async function session(
+  tool: Tool,
+  n: number,
+  steps: (emulator: Emulator, step: StepRunner) => Promise<void>,
+): Promise<Row[]> {
   const emulator = await startEmulator({
     port: 0,
     fixture: fixture(),
     latencyMs: LATENCY_MS,
-    ...(limited && { limits: LIMITS }),
+    limits: LIMITS,
+    ...(tool.startsWith("terraform") && { apiPrefix: "/api/v3" }),
   });
-  // Without limits, pacing off (as programs/declared-stack.ts has it for the suite); with them, paced
-  // to the emulator's budget and its short "minute".
-  const pacing: Record<string, string> = limited
-    ? { "github:pointsPerMinute": String(LIMIT_POINTS), "github:rateLimitMinuteMs": String(MINUTE_MS) }
-    : { "github:pointsPerMinute": "0" };
-  const stack = await benchStack(emulator.url, TOKEN, PROGRAM, pacing);
-  const rows: OpRow[] = [];
+  const rows: Row[] = [];
+  const step: StepRunner = async (op, run, check) => {
+    log(`  ${tool} N=${n}: ${op} ...`);
+    let result: ToolRun = { exitCode: 0, output: "" };
+    const measured = await measure(emulator, async () => {
+      result = await run();
+    });
+    const row: Row = { tool, n, op, ...measured, exitCode: result.exitCode, ...(await check?.()) };
+    rows.push(row);
+    log(
+      `    exit ${row.exitCode}, wall ${(row.wallMs / 1000).toFixed(2)} s, API ${(row.span.ms / 1000).toFixed(2)} s, ${row.counts.total} requests (${row.counts.keys} keys, ${row.counts.writes} writes, ${row.counts.reads} reads, ${row.counts.other} other), ${row.rejected} rejected${row.landed === undefined ? "" : `, ${row.landed}/${row.landedOf} landed`}`,
+    );
+    if (result.exitCode !== 0) log(`    ${result.output.trim().split("\n").slice(-6).join("\n    ")}`);
+    return result;
+  };
   try {
-    const list = secrets(n);
-    const changed = changedTenth(list);
-    const changedNames = new Set(changed.map((s) => s.name));
-    const generationOf = (s: BenchSecret, step: number) => (step > 0 && changedNames.has(s.name) ? 1 : 0);
-    const declare = (step: number) => stack.declare(list.map((s) => declared(s, valueOf(s, generationOf(s, step)))));
-    const expectedStored = (step: number) =>
-      new Map(list.map((s) => [s.secretName, valueOf(s, generationOf(s, step))]));
+    await steps(emulator, step);
+  } finally {
+    await emulator.close();
+  }
+  return rows;
+}
 
-    const op = async (name: OpRow["op"], args: string[], expected: OpRow["expected"], after?: () => Promise<void>) => {
-      log(`  ${mode} N=${n}: ${name} ...`);
-      let result = { exitCode: 0, stdout: "", stderr: "" };
-      const inherited = process.env.NODE_OPTIONS;
-      if (nodeOptions) process.env.NODE_OPTIONS = nodeOptions;
-      const m = await measure(emulator, async () => {
-        result = await stack.run(...args);
-      }).finally(() => {
-        if (nodeOptions) process.env.NODE_OPTIONS = inherited;
-      });
-      if (result.exitCode !== 0)
-        throw new Error(
-          `${name} (N=${n}, ${mode}) exited ${result.exitCode}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-2000)}`,
-        );
-      await after?.();
-      const row: OpRow = { mode, n, op: name, ...m, expected, minimumMs: budgetMinimumMs(expected) };
-      rows.push(row);
-      log(
-        `    wall ${(m.wallMs / 1000).toFixed(2)} s, API ${(m.spanMs / 1000).toFixed(2)} s, ${m.counts.total} requests (${m.counts.keys} keys, ${m.counts.writes} writes, ${m.counts.reads} reads, ${m.counts.other} other), ${m.rejected} rejected, host ${m.host.peakRssMb.toFixed(0)} MB, in flight mean ${m.span.meanInFlight.toFixed(1)} peak ${m.span.peakInFlight}`,
+type StepRunner = (op: OpName, run: () => Promise<ToolRun>, check?: () => Promise<Partial<Row>>) => Promise<ToolRun>;
+
+/** This package (or the floor's do-nothing provider) through an engine: create, preview, up, 10% changed. */
+async function pulumiSeries(tool: Tool, n: number, engine: BenchEngine): Promise<Row[]> {
+  const floor = tool === "floor";
+  const w = workload(n);
+  return session(tool, n, async (emulator, step) => {
+    // The provider at its defaults; only the length of the limit's "minute" follows the emulator's.
+    const pacing: Record<string, string> =
+      MINUTE_MS === 60_000 ? {} : { "github:rateLimitMinuteMs": String(MINUTE_MS) };
+    const stack = await benchStack(emulator.url, TOKEN, floor ? FLOOR_PROGRAM : PROGRAM, pacing, engine);
+    const engineRun = async (...args: string[]) => {
+      const result = await stack.run(...args);
+      return { exitCode: result.exitCode, output: (result.stdout + result.stderr).slice(-8000) };
+    };
+    // This package must succeed at every step: a failure is the benchmark's, not a figure.
+    const mustSucceed = async (run: Promise<ToolRun>) => {
+      const result = await run;
+      if (result.exitCode !== 0) throw new Error(`${tool} N=${n} exited ${result.exitCode}:\n${result.output}`);
+      return result;
+    };
+    const landedAfter = (stepNo: number, subset: BenchSecret[]) => async () =>
+      floor ? {} : { landed: await landed(emulator, w.expected(stepNo, subset)), landedOf: subset.length };
+    try {
+      stack.declare(w.list.map((s) => declared(s, w.value(0)(s))));
+      await step("create", () => mustSucceed(engineRun("up", "--yes")), landedAfter(0, w.list));
+      await step("preview (no change)", () => mustSucceed(engineRun("preview")));
+      await step("up (no change)", () => mustSucceed(engineRun("up", "--yes")));
+      if (floor) return;
+      stack.declare(w.list.map((s) => declared(s, w.value(1)(s))));
+      await step("10% changed", () => mustSucceed(engineRun("up", "--yes")), landedAfter(1, w.changed));
+    } finally {
+      stack.remove();
+    }
+  });
+}
+
+async function ghSeries(n: number): Promise<Row[]> {
+  const w = workload(n);
+  return session("gh", n, async (emulator, step) => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-gh-"));
+    const origin = new URL(emulator.url).origin;
+    try {
+      await step(
+        "create",
+        () => ghSetAll(dir, origin, w.list, 0),
+        async () => ({ landed: await landed(emulator, w.expected(0)), landedOf: n }),
       );
-    };
-    const p = ["--parallel", PARALLEL];
-
-    declare(0);
-    await op("up (create all)", ["up", "--yes", ...p], { keys: scopesOf(list), writes: n, reads: 0, other: 0 }, () =>
-      verify(emulator, expectedStored(0), "after create"),
-    );
-    await op("preview (no change)", ["preview", ...p], { keys: 0, writes: 0, reads: 0, other: 0 });
-    await op("up (no change)", ["up", "--yes", ...p], { keys: 0, writes: 0, reads: 0, other: 0 });
-    declare(1);
-    await op(
-      "up (10% changed)",
-      ["up", "--yes", ...p],
-      { keys: scopesOf(changed), writes: changed.length, reads: 0, other: 0 },
-      () => verify(emulator, expectedStored(1), "after the update"),
-    );
-    await op("refresh", ["refresh", "--yes", ...p], { keys: 0, writes: 0, reads: n, other: 0 });
-    await op("destroy", ["destroy", "--yes", ...p], { keys: 0, writes: n, reads: 0, other: 0 }, () =>
-      verify(emulator, new Map(), "after destroy"),
-    );
-    return rows;
-  } finally {
-    stack.remove();
-    await emulator.close();
-  }
-}
-
-/** The time the budget allows at the least for the requests an operation needs: points ÷ 900 × the minute. */
-function budgetMinimumMs(expected: OpRow["expected"]): number {
-  const points = expected.writes * WRITE_POINTS + (expected.keys + expected.reads + expected.other) * READ_POINTS;
-  return (points / LIMIT_POINTS) * MINUTE_MS;
-}
-
-async function baselineKeyPerWrite(n: number): Promise<BaselineRow> {
-  const emulator = await startEmulator({ port: 0, fixture: fixture(), latencyMs: LATENCY_MS });
-  try {
-    const list = secrets(n);
-    log(`  baseline (a) key per write, N=${n} ...`);
-    const m = await measure(emulator, () => keyPerWrite(emulator.url, list, CONCURRENCY));
-    const landed = (await stored(emulator)).length;
-    return {
-      kind: "keyPerWrite",
-      n,
-      wallMs: m.wallMs,
-      spanMs: m.spanMs,
-      span: m.span,
-      counts: m.counts,
-      rejected: m.rejected,
-      landed,
-      failed: n - landed,
-      load: m.load,
-    };
-  } finally {
-    await emulator.close();
-  }
-}
-
-async function baselineUnbounded(n: number): Promise<BaselineRow> {
-  const emulator = await startEmulator({ port: 0, fixture: fixture(), latencyMs: LATENCY_MS, limits: LIMITS });
-  try {
-    const list = secrets(n);
-    log(`  baseline (b) unbounded, no retry, under the limits, N=${n} ...`);
-    let failed = 0;
-    const m = await measure(emulator, async () => {
-      failed = (await unbounded(emulator.url, list)).failed;
-    });
-    const landed = (await stored(emulator)).length;
-    return {
-      kind: "unbounded",
-      n,
-      wallMs: m.wallMs,
-      spanMs: m.spanMs,
-      span: m.span,
-      counts: m.counts,
-      rejected: m.rejected,
-      landed,
-      failed,
-      load: m.load,
-    };
-  } finally {
-    await emulator.close();
-  }
-}
-
-/** The provider alone (bench/provider-direct.ts in a child process): check and create for all N at once. */
-async function providerDirect(n: number, limited: boolean): Promise<DirectRow> {
-  const emulator = await startEmulator({
-    port: 0,
-    fixture: fixture(),
-    latencyMs: LATENCY_MS,
-    ...(limited && { limits: LIMITS }),
+      // gh has no notion of "no change": it writes whatever it is given. The change is the changed secrets alone.
+      await step(
+        "10% changed",
+        () => ghSetAll(dir, origin, w.changed, 1),
+        async () => ({ landed: await landed(emulator, w.expected(1, w.changed)), landedOf: w.changed.length }),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
-  try {
-    log(`  provider alone, ${limited ? "paced, under the limits" : "no limits"}, N=${n} ...`);
-    const args = [
-      join(__dirname, "provider-direct.js"),
-      String(n),
-      emulator.url,
-      limited ? String(LIMIT_POINTS) : "0",
-      String(MINUTE_MS),
-    ];
-    let failed = 0;
-    // Asynchronously: the emulator answers from this process's event loop.
-    const m = await measure(emulator, async () => {
-      const { stdout } = await promisify(execFile)(process.execPath, args, { encoding: "utf8" });
-      failed = (JSON.parse(stdout.trim().split("\n").pop()!) as { failed: number }).failed;
-    });
-    const landed = (await stored(emulator)).length;
-    const expected = { keys: scopesOf(secrets(n)), writes: n, reads: 0, other: 0 };
-    return {
-      mode: limited ? "limited" : "latency",
-      n,
-      wallMs: m.wallMs,
-      spanMs: m.spanMs,
-      span: m.span,
-      counts: m.counts,
-      rejected: m.rejected,
-      landed,
-      failed,
-      expected,
-      minimumMs: budgetMinimumMs(expected),
-    };
-  } finally {
-    await emulator.close();
-  }
+}
+
+async function terraformSeries(tool: Tool, n: number, peersDir: string): Promise<Row[]> {
+  const w = workload(n);
+  const settings = { writeDelayMs: tool === "terraform" ? 1000 : 1 };
+  return session(tool, n, async (emulator, step) => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-terraform-"));
+    const origin = new URL(emulator.url).origin;
+    try {
+      writeTerraformConfig(dir, origin, w.list, w.value(0), settings);
+      await step(
+        "create",
+        () => tofuApply(dir, peersDir),
+        async () => ({ landed: await landed(emulator, w.expected(0)), landedOf: n }),
+      );
+      await step("up (no change)", () => tofuApply(dir, peersDir));
+      writeTerraformConfig(dir, origin, w.list, w.value(1), settings);
+      await step(
+        "10% changed",
+        () => tofuApply(dir, peersDir),
+        async () => ({ landed: await landed(emulator, w.expected(1, w.changed)), landedOf: w.changed.length }),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 }
 
 function checkCpu(n: number): CheckRow {
@@ -289,46 +235,86 @@ function checkCpu(n: number): CheckRow {
   return JSON.parse(out.trim().split("\n").pop()!) as CheckRow;
 }
 
+/** The last line a build script prints (its output directory), or why it could not build. */
+async function built(script: string): Promise<{ dir: string } | { why: string }> {
+  try {
+    const { stdout } = await promisify(execFile)("bash", [join(ROOT, "scripts", script)], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { dir: stdout.trim().split("\n").pop()! };
+  } catch (e) {
+    const { stderr, message } = e as { stderr?: string; message: string };
+    return { why: `scripts/${script} failed: ${(stderr || message).trim().split("\n").slice(-3).join(" ")}` };
+  }
+}
+
+function toolVersions(peersDir: string | undefined, cliDir: string | undefined): Record<string, string> {
+  /** The first line of what `command` prints that matches `pattern` (tofu warns about its CLI config first). */
+  const version = (command: string, args: string[], pattern: RegExp) => {
+    try {
+      const out = execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      return out.split("\n").find((line) => pattern.test(line)) ?? "unknown";
+    } catch {
+      return "not available";
+    }
+  };
+  return {
+    gh: version("gh", ["--version"], /^gh version/),
+    ...(peersDir && {
+      tofu: version(join(peersDir, "tofu"), ["version"], /^OpenTofu v/),
+      "terraform-provider-github": version("cat", [join(peersDir, "terraform-provider-github.version")], /^v/),
+    }),
+    ...(cliDir && { pulumi: version(join(cliDir, "pulumi"), ["version"], /^v/) }),
+  };
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadAtStart = machineLoad();
+  const unavailable: Record<string, string> = {};
+  const wants = (...tools: Tool[]) => tools.some((t) => SELECTED.includes(t));
+
+  const cli = wants("cli", "floor") ? await built("pulumi-cli.sh") : undefined;
+  const peers = wants("gh", "terraform", "terraform-no-delay") ? await built("bench-peers.sh") : undefined;
+  const cliDir = cli && "dir" in cli ? cli.dir : undefined;
+  const peersDir = peers && "dir" in peers ? peers.dir : undefined;
+  if (cli && "why" in cli) unavailable.cli = unavailable.floor = cli.why;
+  if (peers && "why" in peers) unavailable.terraform = unavailable["terraform-no-delay"] = peers.why;
+  try {
+    execFileSync("gh", ["--version"], { stdio: "ignore" });
+  } catch {
+    if (wants("gh")) unavailable.gh = "gh is not installed (scripts/bench-peers.sh installs Debian's package as root)";
+  }
+  const runs = (tool: Tool) => SELECTED.includes(tool) && !unavailable[tool];
+
   const results: Results = {
     machine: machine(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     startedAt: startedAt.toISOString(),
     sizes: SIZES,
     latencyMs: LATENCY_MS,
-    minuteMs: MINUTE_MS,
-    concurrency: CONCURRENCY,
-    parallel: Number(PARALLEL),
     limits: LIMITS,
-    ops: [],
-    direct: [],
-    baselines: [],
+    terraformDefaultsMax: TERRAFORM_DEFAULTS_MAX,
+    versions: toolVersions(peersDir, cliDir),
+    tools: SELECTED,
+    unavailable,
+    rows: [],
     checks: [],
     loadavgBefore: (await import("node:os")).loadavg(),
   };
-  log(
-    `bench: N = ${SIZES.join(", ")}; latency ${LATENCY_MS} ms; limits ${JSON.stringify(LIMITS)}; --parallel ${PARALLEL}`,
-  );
+  log(`bench: N = ${SIZES.join(", ")}; latency ${LATENCY_MS} ms; limits ${JSON.stringify(LIMITS)}`);
+  for (const [tool, why] of Object.entries(unavailable)) log(`  ${tool} left out: ${why}`);
 
   for (const n of SIZES) results.checks.push(checkCpu(n));
   for (const n of SIZES) {
-    results.baselines.push(await baselineKeyPerWrite(n));
-    results.direct.push(await providerDirect(n, false));
-    results.ops.push(...(await series(n, false)));
-    if (!flags["no-limited"]) {
-      results.baselines.push(await baselineUnbounded(n));
-      results.direct.push(await providerDirect(n, true));
-      results.ops.push(...(await series(n, true)));
-    }
-  }
-  // The host's peak is mostly V8 growing its heap ahead of need: the largest series once more with
-  // the heap capped shows what it needs.
-  const largest = Math.max(...SIZES);
-  if (!flags["no-capped"] && largest >= 1000) {
-    results.cappedNodeOptions = CAPPED_NODE_OPTIONS;
-    results.ops.push(...(await series(largest, false, CAPPED_NODE_OPTIONS)));
+    if (runs("gh")) results.rows.push(...(await ghSeries(n)));
+    if (runs("terraform") && n <= TERRAFORM_DEFAULTS_MAX)
+      results.rows.push(...(await terraformSeries("terraform", n, peersDir!)));
+    if (runs("terraform-no-delay")) results.rows.push(...(await terraformSeries("terraform-no-delay", n, peersDir!)));
+    if (runs("harness")) results.rows.push(...(await pulumiSeries("harness", n, { kind: "harness" })));
+    if (runs("cli")) results.rows.push(...(await pulumiSeries("cli", n, { kind: "cli", dir: cliDir! })));
+    if (runs("floor")) results.rows.push(...(await pulumiSeries("floor", n, { kind: "cli", dir: cliDir! })));
   }
   results.totalMs = Date.now() - startedAt.getTime();
   results.load = loadAtStart();

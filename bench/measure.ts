@@ -85,6 +85,12 @@ const CLOCK_TICK = (() => {
   }
 })();
 
+/** The process's descendants, children first: the CLI's provider host is a grandchild (pulumi, its plugin script, node). */
+function descendantPids(pid: number): number[] {
+  const children = childPids(pid);
+  return [...children, ...children.flatMap(descendantPids)];
+}
+
 function childPids(pid: number): number[] {
   const pids: number[] = [];
   let tasks: string[] = [];
@@ -125,33 +131,40 @@ export interface HostFigures {
   cpuMs: number;
   /** The same for the Pulumi program's process(es) (@pulumi/pulumi's cmd/run). */
   programCpuMs: number;
-  /** CPU time of this process meanwhile: the engine harness and the emulator. */
+  /** The same for the real CLI's engine (the `pulumi` process), when it runs. */
+  engineCpuMs: number;
+  /** CPU time of this process meanwhile: the engine harness (when it runs) and the emulator. */
   selfCpuMs: number;
 }
 
 /**
- * Samples the dynamic-provider host(s) started by this process every `everyMs` until stopped.
+ * Samples the dynamic-provider host(s) started by this process or its descendants every `everyMs` until stopped.
  * VmHWM is the kernel's own high-water mark, so sampling only has to catch the process alive;
  * CPU time is the last sample's, so up to `everyMs` of it may be missed at the end.
  */
 export function sampleProviderHost(everyMs = 20): () => HostFigures {
-  const seen = new Map<number, { isHost: boolean; isProgram: boolean; hwmKb: number; cpuMs: number }>();
+  const seen = new Map<
+    number,
+    { isHost: boolean; isProgram: boolean; isEngine: boolean; hwmKb: number; cpuMs: number }
+  >();
   const self0 = process.cpuUsage();
   const sample = () => {
-    for (const pid of childPids(process.pid)) {
+    for (const pid of descendantPids(process.pid)) {
       let entry = seen.get(pid);
       try {
         if (!entry) {
           const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
           entry = {
-            isHost: cmdline.includes("dynamic-provider"),
+            // The CLI's plugin script first asks node where the host is: that is not the host.
+            isHost: cmdline.includes("dynamic-provider") && !cmdline.includes("require.resolve"),
             isProgram: /cmd[/\\]run\0/.test(cmdline),
+            isEngine: /(^|\/)pulumi\0/.test(cmdline),
             hwmKb: 0,
             cpuMs: 0,
           };
           seen.set(pid, entry);
         }
-        if (!entry.isHost && !entry.isProgram) continue;
+        if (!entry.isHost && !entry.isProgram && !entry.isEngine) continue;
         if (entry.isHost) entry.hwmKb = Math.max(entry.hwmKb, statusKb(pid, "VmHWM"));
         entry.cpuMs = Math.max(entry.cpuMs, cpuMs(pid));
       } catch {
@@ -171,6 +184,7 @@ export function sampleProviderHost(everyMs = 20): () => HostFigures {
       peakRssMb: Math.max(0, ...hosts.map((h) => h.hwmKb)) / 1024,
       cpuMs: hosts.reduce((sum, h) => sum + h.cpuMs, 0),
       programCpuMs: [...seen.values()].filter((e) => e.isProgram).reduce((sum, p) => sum + p.cpuMs, 0),
+      engineCpuMs: [...seen.values()].filter((e) => e.isEngine).reduce((sum, p) => sum + p.cpuMs, 0),
       selfCpuMs: (self.user + self.system) / 1000,
     };
   };

@@ -1,4 +1,5 @@
-// A stack of programs/declared run through the engine harness, set up as programs/declared-stack.ts
+// A stack of programs/declared (or the floor program) run through the engine harness or the real
+// Pulumi CLI, set up as programs/declared-stack.ts
 // sets it up (the token as secret stack config, the values as VALUE_<NAME> in the environment),
 // except that the resource list goes to the program's resources.json: see its index.ts for why.
 import { writeFileSync } from "node:fs";
@@ -7,12 +8,25 @@ import { makeProgramDir, removeProgramDir } from "../engine/program-dir";
 import { runEngine, type RunResult } from "../engine/run-engine";
 import type { Declared } from "../programs/declared-stack";
 
-export async function benchStack(url: string, token: string, program: string, config: Record<string, string>) {
+/** The engine a stack runs through: the harness, or the real CLI from `npm run -s pulumi-cli`'s directory. */
+export type BenchEngine = { kind: "harness" } | { kind: "cli"; dir: string };
+
+export async function benchStack(
+  url: string,
+  token: string,
+  program: string,
+  config: Record<string, string>,
+  engine: BenchEngine,
+) {
   const dir = makeProgramDir(program);
   const env: Record<string, string> = {
     PULUMI_CONFIG_PASSPHRASE: "bench passphrase",
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     GITHUB_TOKEN: "",
+    ...(engine.kind === "cli" && {
+      PULUMI_GITHUB_SECRETS_ENGINE: "cli",
+      PATH: `${engine.dir}:${process.env.PATH ?? ""}`,
+    }),
   };
   const run = (...args: string[]): Promise<RunResult> => runEngine([...args, "--cwd", dir], { env });
   const set = async (...args: string[]) => {

@@ -86,7 +86,51 @@ export function declared(secret: BenchSecret, value: string): Declared {
   };
 }
 
-/** How many distinct scopes these secrets fall in: the public-key GETs a run writing them should need. */
-export function scopesOf(list: BenchSecret[]): number {
-  return new Set(list.map((s) => scopeKey(s.scope))).size;
+/**
+ * `gh secret set -f` takes one scope per run: one `.env` file and one command line per scope these
+ * secrets fall in (the repository as `HOST/OWNER/REPO`, since gh talks to `GH_HOST`).
+ */
+export function ghRuns(list: BenchSecret[], generation: number, host: string): { args: string[]; dotenv: string }[] {
+  const byScope = new Map<string, { scope: Scope; lines: string[] }>();
+  for (const secret of list) {
+    const key = scopeKey(secret.scope);
+    const entry = byScope.get(key) ?? byScope.set(key, { scope: secret.scope, lines: [] }).get(key)!;
+    entry.lines.push(`${secret.secretName}=${valueOf(secret, generation)}`);
+  }
+  return [...byScope.values()].map(({ scope, lines }) => ({
+    dotenv: `${lines.join("\n")}\n`,
+    args:
+      scope.kind === "org"
+        ? ["--org", ORG, "--visibility", "private"]
+        : [
+            "-R",
+            `${host}/${ORG}/${scope.repository}`,
+            ...(scope.kind === "environment" ? ["--env", scope.environment] : []),
+          ],
+  }));
+}
+
+/** The same secrets as Terraform's GitHub provider declares them, in Terraform's JSON syntax. */
+export function terraformResources(list: BenchSecret[], values: (secret: BenchSecret) => string): object {
+  const resources: Record<string, Record<string, object>> = {
+    github_actions_organization_secret: {},
+    github_actions_secret: {},
+    github_actions_environment_secret: {},
+  };
+  for (const secret of list) {
+    const { scope, name, secretName } = secret;
+    const value = values(secret);
+    if (scope.kind === "org")
+      resources.github_actions_organization_secret[name] = { secret_name: secretName, visibility: "private", value };
+    else if (scope.kind === "repo")
+      resources.github_actions_secret[name] = { repository: scope.repository, secret_name: secretName, value };
+    else
+      resources.github_actions_environment_secret[name] = {
+        repository: scope.repository,
+        environment: scope.environment,
+        secret_name: secretName,
+        value,
+      };
+  }
+  return resources;
 }
