@@ -79,6 +79,25 @@ async function putSecret(scope: string, name: string, value: string, extra: obje
   return call("PUT", `${scope}/secrets/${name}`, { body: { ...(await sealed(scope, value)), ...extra } });
 }
 
+/**
+ * A GET sent the way a client sends it to its HTTP proxy, the emulator standing in as that proxy:
+ * the whole URL as the target, the URL's host as `Host`.
+ */
+async function viaProxy(url: string): Promise<{ status: number; link: string | undefined; body: any }> {
+  const { port } = new URL(emulator.url);
+  return new Promise((resolve, reject) => {
+    const headers = { authorization: `Bearer ${TOKEN}`, host: new URL(url).host };
+    httpRequest({ host: "127.0.0.1", port, path: url, headers }, (res) => {
+      let text = "";
+      res
+        .on("data", (chunk) => (text += chunk))
+        .on("end", () => resolve({ status: res.statusCode!, link: res.headers.link, body: JSON.parse(text) }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
 async function storedSecrets(): Promise<Array<Record<string, unknown>>> {
   return (await call("GET", "/_emulator/secrets", { token: null })).body;
 }
@@ -150,24 +169,9 @@ describe("authentication, versions and headers", () => {
   });
 
   test("a request target in absolute form, as a client sends it to its proxy, is served like the path alone", async () => {
-    const { port } = new URL(emulator.url);
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: "127.0.0.1",
-          port,
-          path: `http://api.github.localhost${REPO}/secrets/public-key`,
-          headers: { authorization: `Bearer ${TOKEN}`, host: "api.github.localhost" },
-        },
-        (res) => {
-          let body = "";
-          res.on("data", (chunk) => (body += chunk)).on("end", () => resolve({ status: res.statusCode!, body }));
-        },
-      );
-      req.on("error", reject).end();
-    });
+    const answer = await viaProxy(`http://api.github.localhost${REPO}/secrets/public-key`);
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual((await call("GET", `${REPO}/secrets/public-key`)).body);
+    expect(answer.body).toEqual((await call("GET", `${REPO}/secrets/public-key`)).body);
   });
 
   test("unknown routes, trailing slashes and unsupported methods are 404 with GitHub's body", async () => {
@@ -756,6 +760,17 @@ describe("pagination", () => {
       first: `${emulator.url}${REPO}/secrets?per_page=2&page=1`,
     });
     expect((await call("GET", `${REPO}/secrets?per_page=2&page=9`)).body).toEqual({ total_count: 5, secrets: [] });
+  });
+
+  test("links and URLs in bodies name the host the client asked for, as GitHub builds them", async () => {
+    await reset(repoSeeds(5));
+    const host = "http://api.github.localhost";
+    const first = await viaProxy(`${host}${REPO}/secrets?per_page=2`);
+    expect(first.link).toBe(
+      `<${host}${REPO}/secrets?per_page=2&page=2>; rel="next", <${host}${REPO}/secrets?per_page=2&page=3>; rel="last"`,
+    );
+    const repository = await viaProxy(`${host}/repos/octo-org/hello-world`);
+    expect(repository.body.url).toBe(`${host}/repos/octo-org/hello-world`);
   });
 
   test("per_page defaults to 30 and is capped at 100", async () => {

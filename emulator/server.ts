@@ -32,7 +32,7 @@ export function createRequestListener(state: EmulatorState, urls: EmulatorUrls, 
         if (controlPath.startsWith("/_emulator/")) return send(res, serveControl(state, method, controlPath, body));
         await serveApiRequest(state, req, res, {
           state,
-          urls,
+          urls: urlsAsAsked(req, urls, prefix),
           prefix,
           method,
           rawPath,
@@ -46,6 +46,19 @@ export function createRequestListener(state: EmulatorState, urls: EmulatorUrls, 
           send(res, { status: 500, body: { message: `Emulator error: ${error.message}` } });
       });
   };
+}
+
+/**
+ * The emulator's addresses as the client asked for them, by its `Host` header, as GitHub builds its
+ * `link` headers and bodies' URLs: a client that reached the emulator by another name (gh by
+ * `api.github.localhost`, through its proxy setting) follows `rel="next"` to where it went before,
+ * with its token. Without a `Host` header, the address the emulator listens on.
+ */
+function urlsAsAsked(req: IncomingMessage, listening: EmulatorUrls, prefix: string): EmulatorUrls {
+  const host = req.headers.host;
+  if (!host || !/^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(host)) return listening;
+  const origin = `http://${host}`;
+  return { origin, api: origin + prefix };
 }
 
 /**
