@@ -127,10 +127,18 @@ async function session(
     const measured = await measure(emulator, async () => {
       result = await run();
     });
-    const row: Row = { tool, n, op, ...measured, exitCode: result.exitCode, ...(await check?.()) };
+    const row: Row = {
+      tool,
+      n,
+      op,
+      ...measured,
+      exitCode: result.exitCode,
+      ...(result.timedOut && { timedOut: true }),
+      ...(await check?.()),
+    };
     rows.push(row);
     log(
-      `    exit ${row.exitCode}, wall ${(row.wallMs / 1000).toFixed(2)} s, API ${(row.span.ms / 1000).toFixed(2)} s, ${row.counts.total} requests (${row.counts.keys} keys, ${row.counts.writes} writes, ${row.counts.reads} reads, ${row.counts.other} other), ${row.rejected} rejected${row.landed === undefined ? "" : `, ${row.landed}/${row.landedOf} landed`}`,
+      `    ${row.timedOut ? "timed out" : `exit ${row.exitCode}`}, wall ${(row.wallMs / 1000).toFixed(2)} s, API ${(row.span.ms / 1000).toFixed(2)} s, ${row.counts.total} requests (${row.counts.keys} keys, ${row.counts.writes} writes, ${row.counts.reads} reads, ${row.counts.other} other), ${row.rejected} rejected${row.landed === undefined ? "" : `, ${row.landed}/${row.landedOf} landed`}`,
     );
     if (result.exitCode !== 0) log(`    ${result.output.trim().split("\n").slice(-6).join("\n    ")}`);
     return result;

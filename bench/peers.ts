@@ -16,17 +16,36 @@ export interface ToolRun {
   exitCode: number;
   /** The end of what it printed, for the error when a run that should succeed fails. */
   output: string;
+  /** Stopped after PEER_DEFAULTS.timeoutMs: it was waiting for something that would not come soon. */
+  timedOut?: boolean;
 }
+
+export const PEER_DEFAULTS = {
+  /**
+   * The longest a peer's run may take. Terraform's provider, having spent GitHub's primary limit
+   * (5,000 requests an hour), waits for its reset, up to an hour: the benchmark records that and goes on.
+   */
+  timeoutMs: 15 * 60_000,
+};
 
 function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let output = "";
+    let timedOut = false;
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
+    // The whole process group: tofu's provider plugin is a process of its own.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      process.kill(-child.pid!, "SIGKILL");
+    }, PEER_DEFAULTS.timeoutMs);
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), output }));
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code ?? (signal ? 128 : 1), output, ...(timedOut && { timedOut }) });
+    });
   });
 }
 

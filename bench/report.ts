@@ -2,6 +2,7 @@
 // headline ratios, a table per N with every tool's runs side by side, check()'s CPU time, and every
 // target with met or missed.
 import type { HostFigures, LoadFigures, RequestCounts, SpanFigures } from "./measure";
+import { PEER_DEFAULTS } from "./peers";
 
 export const TOOLS = ["gh", "terraform", "terraform-no-delay", "harness", "cli", "floor"] as const;
 export type Tool = (typeof TOOLS)[number];
@@ -33,6 +34,8 @@ export interface Row extends Measured {
   n: number;
   op: OpName;
   exitCode: number;
+  /** Stopped by the benchmark after PEER_DEFAULTS.timeoutMs. */
+  timedOut?: boolean;
   /** Secrets the emulator holds with the value this run should have written, of `landedOf`. */
   landed?: number;
   landedOf?: number;
@@ -125,7 +128,7 @@ function sideBySide(r: Results, n: number): string {
       return [
         TOOL_NAMES[row.tool],
         row.op,
-        row.exitCode,
+        row.timedOut ? "stopped" : row.exitCode,
         s(row.wallMs),
         work === undefined ? "–" : s(work),
         row.span.ms > 0 ? s(row.span.ms) : "–",
@@ -307,6 +310,7 @@ export function renderResults(r: Results): string {
       .join("; ")}.`,
     `- GitHub: the emulator in the benchmark's process, a fresh one for each tool and N, ${r.latencyMs} ms added to every answer, enforcing GitHub's secondary limits over a sliding window: ${JSON.stringify(r.limits)} (a request refused costs nothing and is answered 403 with \`retry-after\`).`,
     `- Workload: 1 organization, 10 repositories, 2 environments each (31 scopes), N secrets dealt round-robin over them; organization secrets \`private\`. Every tool at its defaults unless its row says otherwise (the Pulumi engines' \`--parallel\` is 4 × CPUs).`,
+    `- A peer's run that has not ended after ${PEER_DEFAULTS.timeoutMs / 60000} minutes is stopped ("stopped" in the exit column). The emulator counts GitHub's primary limit per token, 5,000 requests an hour, in its \`x-ratelimit-*\` headers without refusing anything; a client that reads them and finds none left waits for the reset, up to an hour.`,
     `- "work" is a create less a no-change \`up\` of the same tool: the time the writes themselves took. "API phase" is from the first API request the emulator received to its last answer.`,
   );
   if (r.load)
