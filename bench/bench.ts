@@ -268,7 +268,7 @@ function toolVersions(peersDir: string | undefined, cliDir: string | undefined):
     }
   };
   return {
-    gh: version("gh", ["--version"], /^gh version/),
+    gh: version("gh", ["--version"], /^gh version/).replace(/^gh version /, ""),
     ...(peersDir && {
       tofu: version(join(peersDir, "tofu"), ["version"], /^OpenTofu v/),
       "terraform-provider-github": version("cat", [join(peersDir, "terraform-provider-github.version")], /^v/),

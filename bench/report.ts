@@ -256,20 +256,26 @@ function targets(r: Results): Target[] {
     ok: rss && floorRss ? rss <= 1.2 * floorRss && rss < 200 : undefined,
   });
 
-  // Requests per secret: gh's, fewer than Terraform's.
+  // Requests per secret: gh's, fewer than Terraform's; at the largest N where gh landed every secret,
+  // since a gh command that is refused gives up on the writes it has not sent yet.
+  const ghComplete = r.sizes.filter((n) => {
+    const gh = find(r, "gh", n, "create");
+    return gh && gh.landed === gh.landedOf;
+  });
+  const compared = Math.max(0, ...ghComplete);
   for (const tool of ours) {
     const perSecret = (peer: Tool) => {
-      const row = find(r, peer, largest, "create");
-      return row && row.counts.total / largest;
+      const row = find(r, peer, compared, "create");
+      return row && row.counts.total / compared;
     };
     const mine = perSecret(tool);
     const gh = perSecret("gh");
     const terraform = perSecret("terraform-no-delay") ?? perSecret("terraform");
     out.push({
-      what: `requests per new secret at N = ${largest}, ${TOOL_NAMES[tool]}: no more than gh's, fewer than Terraform's provider's`,
+      what: `requests per new secret, ${TOOL_NAMES[tool]}: no more than gh's, fewer than Terraform's provider's (at N = ${compared}, the largest where gh landed every secret)`,
       measured:
         mine && gh && terraform
-          ? `${mine.toFixed(3)} against gh's ${gh.toFixed(3)} (403s included) and Terraform's ${terraform.toFixed(3)}`
+          ? `${mine.toFixed(3)} against gh's ${gh.toFixed(3)} and Terraform's ${terraform.toFixed(3)}`
           : "not run",
       ok: mine && gh && terraform ? mine <= gh && mine < terraform : undefined,
     });
