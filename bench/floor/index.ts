@@ -4,8 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 
 // The benchmark's floor: the same resources as the secrets it declares (names, and a value given as
 // a Pulumi secret) and the same stack output as programs/declared, through a dynamic provider that
-// makes no request and keeps nothing, so a run of
-// this program is what Pulumi itself costs for N dynamic resources.
+// makes no request and keeps nothing, so a run of this program is what Pulumi itself costs for N
+// dynamic resources.
 interface Declared {
   name: string;
   args: { secretName: string };
