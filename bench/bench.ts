@@ -298,7 +298,14 @@ async function main(): Promise<void> {
 
   const results: Results = {
     machine: machine(),
-    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    // Pulumi's own settings reach the CLI through the environment (PULUMI_SKIP_CHECKPOINTS, say): they are part of the command.
+    command: [
+      ...Object.entries(process.env)
+        // Never a credential (PULUMI_ACCESS_TOKEN, PULUMI_CONFIG_PASSPHRASE) into a file that gets committed.
+        .filter(([key]) => key.startsWith("PULUMI_") && !/TOKEN|PASSPHRASE|SECRET|KEY|PASSWORD/.test(key))
+        .map(([key, value]) => `${key}=${value}`),
+      `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    ].join(" "),
     startedAt: startedAt.toISOString(),
     sizes: SIZES,
     latencyMs: LATENCY_MS,
