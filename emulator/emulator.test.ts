@@ -83,7 +83,7 @@ async function putSecret(scope: string, name: string, value: string, extra: obje
  * A GET sent the way a client sends it to its HTTP proxy, the emulator standing in as that proxy:
  * the whole URL as the target, the URL's host as `Host`.
  */
-async function viaProxy(url: string): Promise<{ status: number; link: string | undefined; body: any }> {
+async function viaProxy(url: string): Promise<{ status: number; link: string; body: any }> {
   const { port } = new URL(emulator.url);
   return new Promise((resolve, reject) => {
     const headers = { authorization: `Bearer ${TOKEN}`, host: new URL(url).host };
@@ -91,7 +91,7 @@ async function viaProxy(url: string): Promise<{ status: number; link: string | u
       let text = "";
       res
         .on("data", (chunk) => (text += chunk))
-        .on("end", () => resolve({ status: res.statusCode!, link: res.headers.link, body: JSON.parse(text) }));
+        .on("end", () => resolve({ status: res.statusCode!, link: String(res.headers.link), body: JSON.parse(text) }));
     })
       .on("error", reject)
       .end();
