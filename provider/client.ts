@@ -32,11 +32,8 @@ export function createClient(settings: ProviderSettings, clock: GitHubClock): Oc
     retryCount < CLIENT_DEFAULTS.rateLimitRetries &&
     retryAfter >= 0 &&
     retryAfter <= CLIENT_DEFAULTS.maxRateLimitWaitSeconds;
-  const paceRequest = pointsBudget(settings);
   // Pacing first: its hook then wraps only the sending, under the retry and throttling plugins.
-  const GitHubClient = paceRequest
-    ? Octokit.plugin(pacedRequests(paceRequest), retry, throttling)
-    : Octokit.plugin(retry, throttling);
+  const GitHubClient = Octokit.plugin(pacedRequests(pointsBudget(settings)), retry, throttling);
   const client = new GitHubClient({
     // A token given explicitly (a lookup's own) is used even when the settings name an app.
     ...(settings.appAuth && !settings.token
