@@ -16,8 +16,8 @@ import { promisify, parseArgs } from "node:util";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { startEmulator, type Emulator } from "../emulator";
-import { apiSpan, classify, machine, machineLoad, sampleProviderHost, type RequestRecord } from "./measure";
+import { emulatorControl, startEmulator, type Emulator } from "../emulator";
+import { apiSpan, classify, machine, machineLoad, sampleProviderHost } from "./measure";
 import { ghSetAll, tofuApply, writeTerraformConfig, type ToolRun } from "./peers";
 import { benchStack, type BenchEngine } from "./stack";
 import { changedTenth, declared, fixture, secrets, TOKEN, valueOf, type BenchSecret } from "./workload";
@@ -61,16 +61,10 @@ const LIMITS = { concurrent: 100, pointsPerMinute: 900, writePoints: 5, readPoin
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
-async function control<T>(emulator: Emulator, path: string): Promise<T> {
-  return (await (await fetch(`${emulator.url}/_emulator/${path}`)).json()) as T;
-}
-const requestLog = (emulator: Emulator) => control<RequestRecord[]>(emulator, "requests");
-const rejectedSoFar = async (emulator: Emulator) => (await control<{ rejected: number }>(emulator, "limits")).rejected;
-const stored = (emulator: Emulator) => control<Array<{ name: string; value: string }>>(emulator, "secrets");
-
 async function measure(emulator: Emulator, what: () => Promise<void>): Promise<Measured> {
-  const mark = (await requestLog(emulator)).length;
-  const rejected0 = await rejectedSoFar(emulator);
+  const control = emulatorControl(emulator.url);
+  const mark = (await control.requests()).length;
+  const rejected0 = (await control.limits()).rejected;
   const stopLoad = machineLoad();
   const stopHost = sampleProviderHost();
   const stopSpan = apiSpan();
@@ -80,13 +74,24 @@ async function measure(emulator: Emulator, what: () => Promise<void>): Promise<M
   const span = stopSpan();
   const host = stopHost();
   const load = stopLoad();
-  const records = (await requestLog(emulator)).slice(mark);
-  return { wallMs, span, counts: classify(records), rejected: (await rejectedSoFar(emulator)) - rejected0, host, load };
+  const records = (await control.requests()).slice(mark);
+  return {
+    wallMs,
+    span,
+    counts: classify(records),
+    rejected: (await control.limits()).rejected - rejected0,
+    host,
+    load,
+  };
 }
 
-/** How many of `expected` (name → value) the emulator holds with that value. */
-async function landed(emulator: Emulator, expected: Map<string, string>): Promise<number> {
-  return (await stored(emulator)).filter((s) => expected.get(s.name) === s.value).length;
+/** A step's check: how many of `subset` the emulator holds with their values after `step`. */
+function landedAfter(emulator: Emulator, w: ReturnType<typeof workload>, step: number, subset: BenchSecret[]) {
+  return async (): Promise<Partial<Row>> => {
+    const expected = w.expected(step, subset);
+    const stored = await emulatorControl(emulator.url).secrets();
+    return { landed: stored.filter((s) => expected.get(s.name) === s.value).length, landedOf: subset.length };
+  };
 }
 
 /** The N secrets, their values before and after the 10% change, and what each step should need. */
@@ -172,16 +177,16 @@ async function pulumiSeries(tool: Tool, n: number, engine: BenchEngine): Promise
       if (result.exitCode !== 0) throw new Error(`${tool} N=${n} exited ${result.exitCode}:\n${result.output}`);
       return result;
     };
-    const landedAfter = (stepNo: number, subset: BenchSecret[]) => async () =>
-      floor ? {} : { landed: await landed(emulator, w.expected(stepNo, subset)), landedOf: subset.length };
+    const landed = (step: number, subset: BenchSecret[]) =>
+      floor ? undefined : landedAfter(emulator, w, step, subset);
     try {
       stack.declare(w.list.map((s) => declared(s, w.value(0)(s))));
-      await step("create", () => mustSucceed(engineRun("up", "--yes")), landedAfter(0, w.list));
+      await step("create", () => mustSucceed(engineRun("up", "--yes")), landed(0, w.list));
       await step("preview (no change)", () => mustSucceed(engineRun("preview")));
       await step("up (no change)", () => mustSucceed(engineRun("up", "--yes")));
       if (floor) return;
       stack.declare(w.list.map((s) => declared(s, w.value(1)(s))));
-      await step("10% changed", () => mustSucceed(engineRun("up", "--yes")), landedAfter(1, w.changed));
+      await step("10% changed", () => mustSucceed(engineRun("up", "--yes")), landed(1, w.changed));
     } finally {
       stack.remove();
     }
@@ -194,17 +199,9 @@ async function ghSeries(n: number): Promise<Row[]> {
     const dir = mkdtempSync(join(tmpdir(), "bench-gh-"));
     const origin = new URL(emulator.url).origin;
     try {
-      await step(
-        "create",
-        () => ghSetAll(dir, origin, w.list, 0),
-        async () => ({ landed: await landed(emulator, w.expected(0)), landedOf: n }),
-      );
+      await step("create", () => ghSetAll(dir, origin, w.list, 0), landedAfter(emulator, w, 0, w.list));
       // gh has no notion of "no change": it writes whatever it is given. The change is the changed secrets alone.
-      await step(
-        "10% changed",
-        () => ghSetAll(dir, origin, w.changed, 1),
-        async () => ({ landed: await landed(emulator, w.expected(1, w.changed)), landedOf: w.changed.length }),
-      );
+      await step("10% changed", () => ghSetAll(dir, origin, w.changed, 1), landedAfter(emulator, w, 1, w.changed));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -219,18 +216,10 @@ async function terraformSeries(tool: Tool, n: number, peersDir: string): Promise
     const origin = new URL(emulator.url).origin;
     try {
       writeTerraformConfig(dir, origin, w.list, w.value(0), settings);
-      await step(
-        "create",
-        () => tofuApply(dir, peersDir),
-        async () => ({ landed: await landed(emulator, w.expected(0)), landedOf: n }),
-      );
+      await step("create", () => tofuApply(dir, peersDir), landedAfter(emulator, w, 0, w.list));
       await step("up (no change)", () => tofuApply(dir, peersDir));
       writeTerraformConfig(dir, origin, w.list, w.value(1), settings);
-      await step(
-        "10% changed",
-        () => tofuApply(dir, peersDir),
-        async () => ({ landed: await landed(emulator, w.expected(1, w.changed)), landedOf: w.changed.length }),
-      );
+      await step("10% changed", () => tofuApply(dir, peersDir), landedAfter(emulator, w, 1, w.changed));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

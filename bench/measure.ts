@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cpus, loadavg } from "node:os";
+import type { RequestRecord } from "../emulator";
 
 // ---------------------------------------------------------------- API phase timing
 
@@ -230,13 +231,6 @@ export function machineLoad(): () => LoadFigures {
 }
 
 // ---------------------------------------------------------------- the emulator's log
-
-export interface RequestRecord {
-  method: string;
-  path: string;
-  status: number;
-  limit?: string;
-}
 
 export interface RequestCounts {
   total: number;
