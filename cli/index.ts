@@ -12,7 +12,7 @@ Commands:
                                          (the \`key\` field of GitHub's public-key endpoints, base64
                                          of 32 bytes; not the \`key_id\`) and print the sealed value
                                          in base64.
-  import-file --org ORG | --repo OWNER/REPO [--environment ENV] --out FILE
+  import-file --org ORG | --repo OWNER/REPO [--environment ENV] | --user [--app dependabot|codespaces] --out FILE
                                          List a scope's existing secrets (token from GITHUB_TOKEN,
                                          API from GITHUB_API_URL) and write an import file for
                                          \`pulumi import --file FILE --generate-code=false\`; print

@@ -4,10 +4,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { contextFor } from "../provider/context";
 import type { SecretSummary } from "../core/lookup-results";
 import { listSecrets, listSelected } from "../provider/lookups";
-import { secretId, type Scope } from "../core/scope";
+import { appOf, SECRET_APPS, secretId, type SecretApp, type Scope } from "../core/scope";
 import { IMPORTED_FINGERPRINT } from "../core/secret-value";
 import { readSettings } from "../provider/settings";
 import { dynamicProvider, typeToken } from "../sdk/dynamic-provider";
+import { secretKind } from "../sdk/secret-kinds";
 
 interface ImportEntry {
   type: string;
@@ -17,19 +18,34 @@ interface ImportEntry {
   outputs: Record<string, unknown>;
 }
 
-const KIND: Record<Scope["kind"], string> = { org: "OrgSecret", repo: "RepoSecret", environment: "EnvSecret" };
+function appFrom(value: string | undefined): SecretApp {
+  if (value === undefined) return "actions";
+  if (!(SECRET_APPS as readonly string[]).includes(value))
+    throw new Error(`import-file --app is "${value}"; give ${SECRET_APPS.join(", ")}.`);
+  return value as SecretApp;
+}
 
-function scopeFrom(values: { org?: string; repo?: string; environment?: string }): Scope {
-  if (values.org && !values.repo && !values.environment) return { kind: "org", org: values.org };
-  const match = values.repo && !values.org ? /^([^/]+)\/([^/]+)$/.exec(values.repo) : null;
-  if (!match)
+function scopeFrom(values: { org?: string; repo?: string; environment?: string; user?: boolean; app?: string }): Scope {
+  const app = appFrom(values.app);
+  const scope = ((): Scope | undefined => {
+    if (values.user) return values.org || values.repo || values.environment ? undefined : { kind: "user", app };
+    if (values.org && !values.repo && !values.environment) return { kind: "org", org: values.org, app };
+    const match = values.repo && !values.org ? /^([^/]+)\/([^/]+)$/.exec(values.repo) : null;
+    if (!match) return undefined;
+    const [, owner, repository] = match;
+    return values.environment
+      ? { kind: "environment", owner, repository, environment: values.environment, app }
+      : { kind: "repo", owner, repository, app };
+  })();
+  if (!scope)
     throw new Error(
-      "import-file needs --org ORG, or --repo OWNER/REPO (with --environment ENV for an environment's secrets).",
+      "import-file needs --org ORG, or --repo OWNER/REPO (with --environment ENV for an environment's secrets), or --user for your own Codespaces secrets; and --app dependabot or codespaces for those applications' secrets.",
     );
-  const [, owner, repository] = match;
-  return values.environment
-    ? { kind: "environment", owner, repository, environment: values.environment }
-    : { kind: "repo", owner, repository };
+  if (!secretKind(scope))
+    throw new Error(
+      `import-file: GitHub has no ${appOf(scope)} secrets for ${scope.kind === "user" ? "a user" : `an ${scope.kind === "environment" ? "environment" : scope.kind}`}.`,
+    );
+  return scope;
 }
 
 /** A Pulumi resource name from a secret's name: `DEPLOY_TOKEN` → `deploy-token`. */
@@ -45,6 +61,8 @@ function identity(scope: Scope, secretName: string): Record<string, unknown> {
       return { owner: scope.owner, repository: scope.repository, secretName };
     case "environment":
       return { owner: scope.owner, repository: scope.repository, environment: scope.environment, secretName };
+    case "user":
+      return { secretName };
   }
 }
 
@@ -66,7 +84,9 @@ async function entryFor(
   const settings =
     scope.kind === "org"
       ? { visibility: secret.visibility, ...(selectedIds && { selectedRepositories: selectedIds }) }
-      : {};
+      : scope.kind === "user"
+        ? { selectedRepositories: selectedIds ?? [] }
+        : {};
   const inputs = {
     ...identity(scope, secret.name),
     ...settings,
@@ -77,7 +97,7 @@ async function entryFor(
   const times = { createdAt: secret.createdAt, updatedAt: secret.updatedAt, writtenAt: secret.updatedAt };
   const selection = selectedIds ? { selectedRepositoryIds: selectedIds, repositoryIdsByName: {} } : {};
   return {
-    type: typeToken(KIND[scope.kind]),
+    type: typeToken(secretKind(scope)!),
     name: resourceName(secret.name),
     id: secretId(scope, secret.name),
     inputs,
@@ -104,7 +124,7 @@ function valueVariable(entry: ImportEntry): string {
 }
 
 function programCode(scope: Scope, entries: ImportEntry[]): string {
-  const kind = KIND[scope.kind];
+  const kind = secretKind(scope)!;
   const lines = [
     `import * as pulumi from "@pulumi/pulumi";`,
     `import { ${kind} } from "pulumi-github-secrets";`,
@@ -144,8 +164,8 @@ function nextSteps(kind: string, entries: ImportEntry[], out: string): string {
 }
 
 /**
- * `import-file --org ORG | --repo OWNER/REPO [--environment ENV] --out FILE`: lists a scope's
- * secrets and writes a file for `pulumi import --file FILE`. Its entries carry inputs and outputs
+ * `import-file --org ORG | --repo OWNER/REPO [--environment ENV] | --user [--app dependabot|codespaces] --out FILE`:
+ * lists a scope's secrets (Actions', or another application's) and writes a file for `pulumi import --file FILE`. Its entries carry inputs and outputs
  * with the serialized provider, so the engine takes them as they are instead of calling Read
  * (which cannot reach a dynamic provider). Values are never imported: GitHub does not return
  * them, so the first `pulumi up` after the import writes the program's values once.
@@ -157,6 +177,8 @@ export async function runImportFile(args: string[]): Promise<void> {
       org: { type: "string" },
       repo: { type: "string" },
       environment: { type: "string" },
+      user: { type: "boolean" },
+      app: { type: "string" },
       out: { type: "string" },
     },
   });
@@ -170,17 +192,18 @@ export async function runImportFile(args: string[]): Promise<void> {
   }
   const context = contextFor(settings);
   const secrets = await listSecrets(context, scope, "listing the secrets to import");
-  const providerText = await serializedProvider(KIND[scope.kind]);
+  const kind = secretKind(scope)!;
+  const providerText = await serializedProvider(kind);
   const entries = await Promise.all(
     secrets.map(async (secret) => {
       const selected =
-        scope.kind === "org" && secret.visibility === "selected"
-          ? (await listSelected(context, scope.org, secret.name)).map((r) => r.id)
+        (scope.kind === "org" && secret.visibility === "selected") || scope.kind === "user"
+          ? (await listSelected(context, scope, secret.name)).map((r) => r.id)
           : undefined;
       return entryFor(scope, secret, selected, providerText);
     }),
   );
   writeFileSync(values.out, `${JSON.stringify({ resources: entries }, null, 2)}\n`);
-  process.stderr.write(nextSteps(KIND[scope.kind], entries, values.out));
+  process.stderr.write(nextSteps(kind, entries, values.out));
   process.stdout.write(programCode(scope, entries));
 }

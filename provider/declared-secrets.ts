@@ -1,8 +1,8 @@
 import type { InputProblem } from "../core/input-problems";
 import { describeScope, scopeKey, type Scope } from "../core/scope";
 
-/** GitHub's limits on the secrets of one scope. */
-export const SECRETS_PER_SCOPE: Record<Scope["kind"], number> = { org: 1000, repo: 100, environment: 100 };
+/** GitHub's limits on the secrets of one scope, whichever application's. */
+export const SECRETS_PER_SCOPE: Record<Scope["kind"], number> = { org: 1000, repo: 100, environment: 100, user: 100 };
 
 /**
  * The secrets the program declares in each scope, as the engine checks them. A program that

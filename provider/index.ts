@@ -1,5 +1,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { codespacesOrgSecret } from "./codespaces-org-secret";
+import { codespacesOrgSecretRepoSelection } from "./codespaces-org-secret-repo-selection";
+import { codespacesRepoSecret } from "./codespaces-repo-secret";
+import { codespacesUserSecret } from "./codespaces-user-secret";
 import { contextFor, type ProviderContext } from "./context";
+import { dependabotOrgSecret } from "./dependabot-org-secret";
+import { dependabotOrgSecretRepoSelection } from "./dependabot-org-secret-repo-selection";
+import { dependabotRepoSecret } from "./dependabot-repo-secret";
 import { envSecret } from "./env-secret";
 import { orgSecret } from "./org-secret";
 import { orgSecretRepoSelection } from "./org-secret-repo-selection";
@@ -48,6 +55,13 @@ const providers: Record<string, dynamic.ResourceProvider> = {
   EnvSecret: served(envSecret),
   OrgSecret: served(orgSecret),
   OrgSecretRepoSelection: served(orgSecretRepoSelection),
+  DependabotRepoSecret: served(dependabotRepoSecret),
+  DependabotOrgSecret: served(dependabotOrgSecret),
+  DependabotOrgSecretRepoSelection: served(dependabotOrgSecretRepoSelection),
+  CodespacesRepoSecret: served(codespacesRepoSecret),
+  CodespacesOrgSecret: served(codespacesOrgSecret),
+  CodespacesOrgSecretRepoSelection: served(codespacesOrgSecretRepoSelection),
+  CodespacesUserSecret: served(codespacesUserSecret),
 };
 
 export function resourceProvider(kind: string): dynamic.ResourceProvider {

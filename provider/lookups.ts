@@ -2,11 +2,11 @@ import { apiError } from "./errors";
 import { secretOnGitHub } from "./github-secrets";
 import { listAll } from "./list-all";
 import type { AnswerFields } from "./read-answer";
-import { listSecretsRoute, ROUTES } from "./routes";
+import { listSecretsRoute, ROUTES, secretPath } from "./routes";
 import type { PublicKey, SecretSummary, SelectedRepository } from "../core/lookup-results";
 import { listSelectedRepositories } from "./selected-repositories";
 import type { ProviderContext } from "./context";
-import type { Scope } from "../core/scope";
+import { secretId, type Scope } from "../core/scope";
 
 function summary(secret: AnswerFields): SecretSummary {
   return { name: secret.text("name"), ...secretOnGitHub(secret) };
@@ -37,9 +37,14 @@ export function listRepoOrgSecrets(
   );
 }
 
-export function listSelected(context: ProviderContext, org: string, secretName: string): Promise<SelectedRepository[]> {
-  return lookup(`listing the repositories selected for ${org}/${secretName}`, "the organization secret", () =>
-    listSelectedRepositories(context, org, secretName),
+/** The repositories selected for an organization secret, or for a user's Codespaces secret. */
+export function listSelected(
+  context: ProviderContext,
+  scope: Scope,
+  secretName: string,
+): Promise<SelectedRepository[]> {
+  return lookup(`listing the repositories selected for ${secretId(scope, secretName)}`, "the secret", () =>
+    listSelectedRepositories(context, secretPath(scope, secretName)),
   );
 }
 

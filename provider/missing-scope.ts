@@ -9,6 +9,7 @@ import { ROUTES } from "./routes";
  */
 export async function missingScope(context: ProviderContext, scope: Scope): Promise<string> {
   if (scope.kind === "org") return `the organization ${scope.org}`;
+  if (scope.kind === "user") return "the authenticated user (a GitHub App installation has no user secrets)";
   const repository = `the repository ${scope.owner}/${scope.repository}`;
   const found = (request: Promise<unknown>) =>
     request.then(

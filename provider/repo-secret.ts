@@ -1,6 +1,21 @@
+import type { SecretApp } from "../core/scope";
 import { checkOwner, checkRepository, checkSecretName } from "../core/validate";
-import { secretResource } from "./secret-resource";
+import { secretResource, type SecretResourceSpec } from "./secret-resource";
 import type { RepoSecretInputs, ValueSecretOutputs } from "./types";
+
+/** The spec of a repository's secret of one application: Actions', Dependabot's or Codespaces'. */
+export function repoSecretSpec(app: SecretApp, kind: string): SecretResourceSpec<RepoSecretInputs, ValueSecretOutputs> {
+  return {
+    kind,
+    identity: ["owner", "repository", "secretName"],
+    scopeOf: (props) => ({ kind: "repo", owner: String(props.owner), repository: String(props.repository), app }),
+    checkIdentity: (news) => [
+      checkOwner("owner", news.owner),
+      checkRepository("repository", news.repository),
+      checkSecretName("secretName", news.secretName),
+    ],
+  };
+}
 
 /**
  * RepoSecret: an Actions secret of one repository. PUT and DELETE
@@ -9,13 +24,4 @@ import type { RepoSecretInputs, ValueSecretOutputs } from "./types";
  * What the state keeps: `RepoSecretInputs` (never the value: its salted fingerprint) and
  * `ValueSecretOutputs` (GitHub's createdAt and updatedAt, writtenAt, drift after a refresh found one).
  */
-export const repoSecret = secretResource<RepoSecretInputs, ValueSecretOutputs>({
-  kind: "RepoSecret",
-  identity: ["owner", "repository", "secretName"],
-  scopeOf: (props) => ({ kind: "repo", owner: String(props.owner), repository: String(props.repository) }),
-  checkIdentity: (news) => [
-    checkOwner("owner", news.owner),
-    checkRepository("repository", news.repository),
-    checkSecretName("secretName", news.secretName),
-  ],
-});
+export const repoSecret = secretResource(repoSecretSpec("actions", "RepoSecret"));

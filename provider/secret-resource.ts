@@ -1,7 +1,7 @@
-import { DRIFT_POLICIES, type DriftPolicy } from "../core/drift-policy";
-import { invalidInputs, shown, type InputProblem } from "../core/input-problems";
-import { describeSecret, secretId, type Scope } from "../core/scope";
+import { invalidInputs, type InputProblem } from "../core/input-problems";
+import { describeSecret, secretId, secretKey, type Scope } from "../core/scope";
 import { isUnknown } from "../core/validate";
+import { checkImportId, checkPolicy, drifted, identityReplaces } from "./change-rules";
 import { checkValue, valueFor } from "./check-value";
 import { requireToken, type ProviderContext } from "./context";
 import { deleteSecret, readSecret, writeSecret, type SecretOnGitHub } from "./github-secrets";
@@ -53,21 +53,6 @@ export interface SecretResourceSpec<Inputs extends ValueSecretInputs, Outputs ex
   access?: AccessSpec<Inputs, Outputs>;
 }
 
-function sameName(a: unknown, b: unknown): boolean {
-  return typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
-}
-
-function checkPolicy(news: RawInputs, problems: InputProblem[]): { onDrift: DriftPolicy } {
-  const onDrift = news.onDrift ?? "overwrite";
-  if (!isUnknown(onDrift) && !DRIFT_POLICIES.includes(onDrift as DriftPolicy)) {
-    problems.push({
-      field: "onDrift",
-      reason: `is "${shown(onDrift)}"; give one of ${DRIFT_POLICIES.map((p) => `"${p}"`).join(", ")}.`,
-    });
-  }
-  return { onDrift: onDrift as DriftPolicy };
-}
-
 function valueChanged(olds: ValueSecretInputs, news: ValueSecretInputs): boolean {
   return olds.valueFingerprint !== news.valueFingerprint || olds.keyId !== news.keyId;
 }
@@ -83,17 +68,8 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
   // The SDK turns the `import` resource option into `importId`, because the engine's own import
   // cannot reach a dynamic provider. The ID must name the secret the inputs name.
   function checkImport(news: RawInputs, problems: InputProblem[]): { importId?: string } {
-    if (news.importId === undefined || isUnknown(news.importId)) return {};
-    if (spec.identity.every((field) => !isUnknown(news[field]))) {
-      const expected = secretId(spec.scopeOf(news), String(news.secretName));
-      if (shown(news.importId).toLowerCase() !== expected.toLowerCase()) {
-        problems.push({
-          field: "import",
-          reason: `is "${shown(news.importId)}", but these inputs name "${expected}"; give that ID, or change the inputs to match the secret to import.`,
-        });
-      }
-    }
-    return { importId: shown(news.importId) };
+    const expected = () => secretId(spec.scopeOf(news), String(news.secretName));
+    return checkImportId(news, spec.identity, expected, "secret", problems);
   }
 
   async function write(context: ProviderContext, inputs: Inputs, olds?: State): Promise<State> {
@@ -107,7 +83,7 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
       access.body,
       labelOf(inputs),
     );
-    context.writtenThisRun.add(secretId(scope, inputs.secretName));
+    context.writtenThisRun.add(secretKey(scope, inputs.secretName));
     // A secret that existed before (adopted, or written before) keeps the createdAt a refresh saw.
     const createdAt = done.created ? done.at : olds?.createdAt;
     return {
@@ -118,8 +94,6 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
       writtenAt: done.at,
     } as State;
   }
-
-  const drifted = (olds: State, news: Inputs) => Boolean(olds.drift) && news.onDrift !== "ignore";
 
   return {
     async check(context, olds, news) {
@@ -138,12 +112,10 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
     },
 
     async diff(_context, _id, olds, news) {
-      const replaces = spec.identity.filter((field) => !sameName(olds[field], news[field]));
-      if (replaces.length > 0) {
-        // Old and new may be the same secret (a rename back, a move and back): delete first, so
-        // the delete cannot remove what the create just wrote.
-        return { changes: true, replaces, deleteBeforeReplace: true };
-      }
+      // Old and new may be the same secret (a rename back, a move and back): delete first, so
+      // the delete cannot remove what the create just wrote.
+      const replacement = identityReplaces<Inputs>(spec.identity, olds, news);
+      if (replacement) return replacement;
       // Drift is a change either way, even under onDrift "fail": the update is what refuses it. Diff must not
       // throw, because the engine also calls it during `pulumi refresh` to show what the refresh found.
       const accessChanged = spec.access?.changed(olds, news) ?? false;
@@ -211,7 +183,7 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
 
     async delete(context, _id, props) {
       // Another resource wrote this secret in this run: it is that resource's now (see WrittenThisRun).
-      if (context.writtenThisRun.has(secretId(scopeOf(props), props.secretName))) return;
+      if (context.writtenThisRun.has(secretKey(scopeOf(props), props.secretName))) return;
       requireToken(context, labelOf(props));
       await deleteSecret(context, scopeOf(props), props.secretName, labelOf(props));
     },

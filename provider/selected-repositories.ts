@@ -2,77 +2,60 @@ import { apiError, statusOf } from "./errors";
 import { listAll } from "./list-all";
 import type { SelectedRepository } from "../core/lookup-results";
 import type { ProviderContext } from "./context";
-import { ROUTES } from "./routes";
+import { selectedRepositoriesRoute, type Route } from "./routes";
 
-// The selected-repository endpoints of an organization secret exist only for visibility `selected`; GitHub
-// answers 409 otherwise, which callers check for first.
-const { list: LIST, set: SET, add: ADD, remove: REMOVE } = ROUTES.selectedRepositories;
+// The selected-repository endpoints below an organization secret's or variable's path (`item`, see routes.ts) exist
+// only for visibility `selected`; GitHub answers 409 otherwise, which callers check for first. A user's Codespaces
+// secret always has them.
 
-export async function listSelectedRepositories(
-  context: ProviderContext,
-  org: string,
-  secretName: string,
-): Promise<SelectedRepository[]> {
-  return listAll(
-    context.client,
-    { route: LIST, params: { org, secret_name: secretName } },
-    "selected repositories",
-    (repository) => ({
-      id: repository.positiveInteger("id"),
-      fullName: repository.text("full_name"),
-    }),
-  );
+export async function listSelectedRepositories(context: ProviderContext, item: Route): Promise<SelectedRepository[]> {
+  return listAll(context.client, selectedRepositoriesRoute("list", item), "selected repositories", (repository) => ({
+    id: repository.positiveInteger("id"),
+    fullName: repository.text("full_name"),
+  }));
 }
 
-export async function selectedRepositoryIds(
-  context: ProviderContext,
-  org: string,
-  secretName: string,
-  label: string,
-): Promise<number[]> {
+export async function selectedRepositoryIds(context: ProviderContext, item: Route, label: string): Promise<number[]> {
   try {
-    return (await listSelectedRepositories(context, org, secretName)).map((r) => r.id).sort((a, b) => a - b);
+    return (await listSelectedRepositories(context, item)).map((r) => r.id).sort((a, b) => a - b);
   } catch (error) {
-    throw apiError(error, label, "listing the selected repositories", "the organization secret");
+    throw apiError(error, label, "listing the selected repositories", "the secret");
   }
 }
 
 export async function setSelectedRepositories(
   context: ProviderContext,
-  org: string,
-  secretName: string,
+  item: Route,
   ids: number[],
   label: string,
 ): Promise<void> {
-  await context.client.request(SET, { org, secret_name: secretName, selected_repository_ids: ids }).catch((error) => {
-    throw apiError(
-      error,
-      label,
-      "setting the selected repositories",
-      "the organization secret or one of the repositories",
-    );
+  const { route, params } = selectedRepositoriesRoute("set", item);
+  await context.client.request(route, { ...params, selected_repository_ids: ids }).catch((error) => {
+    throw apiError(error, label, "setting the selected repositories", "the secret or one of the repositories");
   });
 }
 
 /** Adds and removes single repositories, so that selections made by others stay as they are. */
 export async function changeSelectedRepositories(
   context: ProviderContext,
-  org: string,
-  secretName: string,
+  item: Route,
   change: { add: number[]; remove: number[] },
   label: string,
 ): Promise<void> {
-  const params = (repository_id: number) => ({ org, secret_name: secretName, repository_id });
+  const request = (which: "add" | "remove", repository_id: number) => {
+    const { route, params } = selectedRepositoriesRoute(which, item);
+    return context.client.request(route, { ...params, repository_id });
+  };
   await Promise.all([
     ...change.add.map((id) =>
-      context.client.request(ADD, params(id)).catch((error) => {
-        throw apiError(error, label, `adding the repository ${id}`, "the organization secret or the repository");
+      request("add", id).catch((error) => {
+        throw apiError(error, label, `adding the repository ${id}`, "the secret or the repository");
       }),
     ),
     ...change.remove.map((id) =>
-      context.client.request(REMOVE, params(id)).catch((error) => {
+      request("remove", id).catch((error) => {
         if (statusOf(error) === 404) return;
-        throw apiError(error, label, `removing the repository ${id}`, "the organization secret");
+        throw apiError(error, label, `removing the repository ${id}`, "the secret");
       }),
     ),
   ]);

@@ -91,15 +91,27 @@ export type OrgSecretOutputs = ValueSecretOutputs & {
   repositoryIdsByName?: Record<string, number>;
 };
 
-export type OrgSecretRepoSelectionInputs = {
+/** A repository selection's inputs: the organization, the item's name (`secretName` or `variableName`), the list. */
+export type RepoSelectionInputs<Name extends string = "secretName"> = {
   org: string;
-  secretName: string;
   repositories: RepositoryRef[];
   onDrift: DriftPolicy;
-};
+} & Record<Name, string>;
 
-export type OrgSecretRepoSelectionOutputs = {
+export type RepoSelectionOutputs = {
   repositoryIds: number[];
   repositoryIdsByName: Record<string, number>;
   drift?: string;
+};
+
+export type UserSecretInputs = ValueSecretInputs & {
+  /** Ids and lower-cased `owner/name`s: the repositories whose codespaces may use the secret. */
+  selectedRepositories: RepositoryRef[];
+};
+
+export type UserSecretOutputs = ValueSecretOutputs & {
+  /** The ids written, sorted. */
+  selectedRepositoryIds?: number[];
+  /** The ids that names resolved to when written, so a later rename of a repository is no change. */
+  repositoryIdsByName?: Record<string, number>;
 };

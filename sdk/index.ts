@@ -9,6 +9,17 @@ export { RepoSecret, type RepoSecretArgs } from "./repo-secret";
 export { EnvSecret, type EnvSecretArgs } from "./env-secret";
 export { OrgSecret, type OrgSecretArgs, type RepositoryRef } from "./org-secret";
 export { OrgSecretRepoSelection, type OrgSecretRepoSelectionArgs } from "./org-secret-repo-selection";
+export { DependabotOrgSecret, DependabotOrgSecretRepoSelection, DependabotRepoSecret } from "./dependabot-secrets";
+export {
+  CodespacesOrgSecret,
+  CodespacesOrgSecretRepoSelection,
+  CodespacesRepoSecret,
+  CodespacesUserSecret,
+  type CodespacesUserSecretArgs,
+} from "./codespaces-secrets";
+export type { OrgSecretOf } from "./org-secret";
+export type { OrgSecretRepoSelectionOf } from "./org-secret-repo-selection";
+export type { RepoSecretOf } from "./repo-secret";
 export { SecretSet, type SecretSetArgs, type SecretSetEntries, type SecretSetScope } from "./secret-set";
 export type { DriftPolicy, SecretValueArgs } from "./secret-inputs";
 export { seal } from "../core/seal";
@@ -19,6 +30,9 @@ export {
   listRepoOrgSecrets,
   listRepoSecrets,
   listSelectedRepositories,
+  listUserCodespacesSecrets,
+  type AppArg,
+  type SecretApp,
   type LookupOptions,
   type PublicKey,
   type SecretSummary,

@@ -2,9 +2,21 @@ import * as pulumi from "@pulumi/pulumi";
 import { contextFor, type ProviderContext } from "../provider/context";
 import * as lookups from "../provider/lookups";
 import type { PublicKey, SecretSummary, SelectedRepository } from "../core/lookup-results";
+import { APP_NAMES, type SecretApp } from "../core/scope";
 import { readSettings } from "../provider/settings";
 
-export type { PublicKey, SecretSummary, SelectedRepository };
+export type { PublicKey, SecretApp, SecretSummary, SelectedRepository };
+
+/** Whose secrets a lookup reads: `actions` (the default), `dependabot` or `codespaces`. */
+export interface AppArg {
+  /** The application whose secrets to read; `actions` by default. */
+  app?: SecretApp;
+}
+
+/** `the Dependabot secrets` or, for Actions, `the secrets`: how a lookup's errors say what it read. */
+function secretsOf(app: SecretApp | undefined): string {
+  return app && app !== "actions" ? `the ${APP_NAMES[app]} secrets` : "the secrets";
+}
 
 /** Where lookups reach GitHub; by default the stack config (`github:token` or `github:appAuth`, `github:baseUrl`) or the environment. */
 export interface LookupOptions {
@@ -26,22 +38,31 @@ function lookupContext(options: LookupOptions = {}): ProviderContext {
   });
 }
 
-/** An organization's secrets (names, dates and visibility; never values). */
-export function listOrgSecrets(args: { org: string }, options?: LookupOptions): Promise<SecretSummary[]> {
+/** An organization's secrets (names, dates and visibility; never values), of Actions unless `app` says otherwise. */
+export function listOrgSecrets(args: { org: string } & AppArg, options?: LookupOptions): Promise<SecretSummary[]> {
   return lookups.listSecrets(
     lookupContext(options),
-    { kind: "org", org: args.org },
-    `listing the secrets of ${args.org}`,
+    { kind: "org", org: args.org, app: args.app },
+    `listing ${secretsOf(args.app)} of ${args.org}`,
   );
 }
 
-/** A repository's own secrets. */
+/** A repository's own secrets, of Actions unless `app` says otherwise. */
 export function listRepoSecrets(
-  args: { owner: string; repository: string },
+  args: { owner: string; repository: string } & AppArg,
   options?: LookupOptions,
 ): Promise<SecretSummary[]> {
-  const scope = { kind: "repo" as const, ...args };
-  return lookups.listSecrets(lookupContext(options), scope, `listing the secrets of ${args.owner}/${args.repository}`);
+  const scope = { kind: "repo" as const, owner: args.owner, repository: args.repository, app: args.app };
+  return lookups.listSecrets(
+    lookupContext(options),
+    scope,
+    `listing ${secretsOf(args.app)} of ${args.owner}/${args.repository}`,
+  );
+}
+
+/** The authenticated user's own Codespaces secrets. */
+export function listUserCodespacesSecrets(options?: LookupOptions): Promise<SecretSummary[]> {
+  return lookups.listSecrets(lookupContext(options), { kind: "user" }, "listing your Codespaces secrets");
 }
 
 /** A deployment environment's secrets. */
@@ -65,29 +86,40 @@ export function listRepoOrgSecrets(
   return lookups.listRepoOrgSecrets(lookupContext(options), args.owner, args.repository);
 }
 
-/** The repositories selected for an organization secret of visibility `selected`. */
+/**
+ * The repositories selected for an organization secret of visibility `selected` (of Actions unless `app` says
+ * otherwise), or, with `user: true` instead of `org`, for one of your own Codespaces secrets.
+ */
 export function listSelectedRepositories(
-  args: { org: string; secretName: string },
+  args: ({ org: string } | { user: true }) & { secretName: string } & AppArg,
   options?: LookupOptions,
 ): Promise<SelectedRepository[]> {
-  return lookups.listSelected(lookupContext(options), args.org, args.secretName);
+  const scope = "org" in args ? { kind: "org" as const, org: args.org, app: args.app } : { kind: "user" as const };
+  return lookups.listSelected(lookupContext(options), scope, args.secretName);
 }
 
-/** A scope's public key, for values you seal yourself: give `org`, or `owner` and `repository`, and `environment` for an environment. */
+/**
+ * A scope's public key, for values you seal yourself: give `org`, or `owner` and `repository`, and `environment`
+ * for an environment (Actions only), or `user: true` for your own Codespaces secrets. Each application has its
+ * own keys: give `app` for Dependabot's or Codespaces'.
+ */
 export function getPublicKey(
-  args: { org: string } | { owner: string; repository: string; environment?: string },
+  args: ({ org: string } | { owner: string; repository: string; environment?: string } | { user: true }) & AppArg,
   options?: LookupOptions,
 ): Promise<PublicKey> {
   const scope =
-    "org" in args
-      ? { kind: "org" as const, org: args.org }
-      : args.environment !== undefined
-        ? {
-            kind: "environment" as const,
-            owner: args.owner,
-            repository: args.repository,
-            environment: args.environment,
-          }
-        : { kind: "repo" as const, owner: args.owner, repository: args.repository };
+    "user" in args
+      ? { kind: "user" as const }
+      : "org" in args
+        ? { kind: "org" as const, org: args.org, app: args.app }
+        : args.environment !== undefined
+          ? {
+              kind: "environment" as const,
+              owner: args.owner,
+              repository: args.repository,
+              environment: args.environment,
+              app: args.app,
+            }
+          : { kind: "repo" as const, owner: args.owner, repository: args.repository, app: args.app };
   return lookups.publicKey(lookupContext(options), scope);
 }

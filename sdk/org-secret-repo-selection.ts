@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
-import { secretId } from "../core/scope";
+import { secretId, type SecretApp } from "../core/scope";
 import { claimSecret } from "./secret-inputs";
 import type { DriftPolicy } from "../core/drift-policy";
 import type { RepositoryRef } from "./org-secret";
@@ -18,15 +18,10 @@ export interface OrgSecretRepoSelectionArgs {
 }
 
 /**
- * The repositories that can read an organization secret of visibility `selected`, managed apart
- * from the secret. Do not combine with `selectedRepositories` on an `OrgSecret` for the same
- * secret (refused, as the two would undo each other).
- *
- * Create sets the whole list; an update adds and removes only the repositories that changed;
- * destroying it removes the repositories it lists from the secret and leaves the secret, and any
- * repository it does not list, in place. ID: `ORG/SECRET`.
+ * The repositories that can read an organization secret of one application: what {@link OrgSecretRepoSelection},
+ * {@link DependabotOrgSecretRepoSelection} and {@link CodespacesOrgSecretRepoSelection} share.
  */
-export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
+export abstract class OrgSecretRepoSelectionOf extends pulumi.dynamic.Resource {
   /** The organization's login. */
   declare public readonly org: pulumi.Output<string>;
   /** The organization secret's name as given. */
@@ -36,12 +31,18 @@ export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
   /** Set by a refresh that found the list changed outside Pulumi. */
   declare public readonly drift: pulumi.Output<string | undefined>;
 
-  constructor(name: string, args: OrgSecretRepoSelectionArgs, opts?: pulumi.CustomResourceOptions) {
-    claimSecret("OrgSecretRepoSelection", name, [args.org, args.secretName], ([org, secretName]) =>
-      secretId({ kind: "org", org }, secretName),
+  protected constructor(
+    kind: string,
+    app: SecretApp,
+    name: string,
+    args: OrgSecretRepoSelectionArgs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    claimSecret(kind, name, [args.org, args.secretName], ([org, secretName]) =>
+      secretId({ kind: "org", org, app }, secretName),
     );
     super(
-      dynamicProvider("OrgSecretRepoSelection"),
+      dynamicProvider(kind),
       name,
       {
         org: args.org,
@@ -53,7 +54,22 @@ export class OrgSecretRepoSelection extends pulumi.dynamic.Resource {
       },
       opts,
       TYPE_MODULE,
-      "OrgSecretRepoSelection",
+      kind,
     );
+  }
+}
+
+/**
+ * The repositories that can read an organization secret of visibility `selected`, managed apart
+ * from the secret. Do not combine with `selectedRepositories` on an `OrgSecret` for the same
+ * secret (refused, as the two would undo each other).
+ *
+ * Create sets the whole list; an update adds and removes only the repositories that changed;
+ * destroying it removes the repositories it lists from the secret and leaves the secret, and any
+ * repository it does not list, in place. ID: `ORG/SECRET`.
+ */
+export class OrgSecretRepoSelection extends OrgSecretRepoSelectionOf {
+  constructor(name: string, args: OrgSecretRepoSelectionArgs, opts?: pulumi.CustomResourceOptions) {
+    super("OrgSecretRepoSelection", "actions", name, args, opts);
   }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
 import { ValueSecret } from "./value-secret";
-import { secretId } from "../core/scope";
+import { secretId, type SecretApp } from "../core/scope";
 import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 import type { RepositoryRef } from "../core/repository-ref";
@@ -27,14 +27,10 @@ export interface OrgSecretArgs extends SecretValueArgs {
 }
 
 /**
- * A GitHub Actions secret of an organization.
- *
- * A change of value, visibility or selected repositories is an in-place update: a selection
- * change alone never writes the value, and nothing is ever deleted to change it. A change of
- * organization or name replaces the secret, deleting the old one first. ID and import ID:
- * `ORG/SECRET`.
+ * An organization's secret of one application (Actions, Dependabot or Codespaces): what
+ * {@link OrgSecret}, {@link DependabotOrgSecret} and {@link CodespacesOrgSecret} share.
  */
-export class OrgSecret extends ValueSecret {
+export abstract class OrgSecretOf extends ValueSecret {
   /** The organization's login. */
   declare public readonly org: pulumi.Output<string>;
   /** Which of the organization's repositories can read it: `all`, `private` or `selected`. */
@@ -42,13 +38,19 @@ export class OrgSecret extends ValueSecret {
   /** The selected repositories' ids as last written (names resolved when written). */
   declare public readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;
 
-  constructor(name: string, args: OrgSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    claimSecret("OrgSecret", name, [args.org, args.secretName], ([org, secretName]) =>
-      secretId({ kind: "org", org }, secretName),
+  protected constructor(
+    kind: string,
+    app: SecretApp,
+    name: string,
+    args: OrgSecretArgs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    claimSecret(kind, name, [args.org, args.secretName], ([org, secretName]) =>
+      secretId({ kind: "org", org, app }, secretName),
     );
     const adopted = adoptImport(opts);
     super(
-      dynamicProvider("OrgSecret"),
+      dynamicProvider(kind),
       name,
       {
         org: args.org,
@@ -60,7 +62,21 @@ export class OrgSecret extends ValueSecret {
       },
       adopted.opts,
       TYPE_MODULE,
-      "OrgSecret",
+      kind,
     );
+  }
+}
+
+/**
+ * A GitHub Actions secret of an organization.
+ *
+ * A change of value, visibility or selected repositories is an in-place update: a selection
+ * change alone never writes the value, and nothing is ever deleted to change it. A change of
+ * organization or name replaces the secret, deleting the old one first. ID and import ID:
+ * `ORG/SECRET`.
+ */
+export class OrgSecret extends OrgSecretOf {
+  constructor(name: string, args: OrgSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    super("OrgSecret", "actions", name, args, opts);
   }
 }

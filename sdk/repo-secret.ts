@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider, TYPE_MODULE } from "./dynamic-provider";
 import { ValueSecret } from "./value-secret";
-import { secretId } from "../core/scope";
+import { secretId, type SecretApp } from "../core/scope";
 import { adoptImport, claimSecret, valueInputs, type SecretValueArgs } from "./secret-inputs";
 
 /** The arguments of a {@link RepoSecret}: the repository, the secret's name and its value. */
@@ -18,24 +18,28 @@ export interface RepoSecretArgs extends SecretValueArgs {
 }
 
 /**
- * A GitHub Actions secret of one repository.
- *
- * A value change is an in-place update; a change of owner, repository or name (other than of
- * case) replaces the secret, deleting the old one first. ID and import ID: `OWNER/REPO/SECRET`.
+ * A repository's secret of one application (Actions, Dependabot or Codespaces): what
+ * {@link RepoSecret}, {@link DependabotRepoSecret} and {@link CodespacesRepoSecret} share.
  */
-export class RepoSecret extends ValueSecret {
+export abstract class RepoSecretOf extends ValueSecret {
   /** The user or organization that owns the repository. */
   declare public readonly owner: pulumi.Output<string>;
   /** The repository's name, without the owner. */
   declare public readonly repository: pulumi.Output<string>;
 
-  constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    claimSecret("RepoSecret", name, [args.owner, args.repository, args.secretName], ([owner, repository, secretName]) =>
-      secretId({ kind: "repo", owner, repository }, secretName),
+  protected constructor(
+    kind: string,
+    app: SecretApp,
+    name: string,
+    args: RepoSecretArgs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    claimSecret(kind, name, [args.owner, args.repository, args.secretName], ([owner, repository, secretName]) =>
+      secretId({ kind: "repo", owner, repository, app }, secretName),
     );
     const adopted = adoptImport(opts);
     super(
-      dynamicProvider("RepoSecret"),
+      dynamicProvider(kind),
       name,
       {
         owner: args.owner,
@@ -45,7 +49,19 @@ export class RepoSecret extends ValueSecret {
       },
       adopted.opts,
       TYPE_MODULE,
-      "RepoSecret",
+      kind,
     );
+  }
+}
+
+/**
+ * A GitHub Actions secret of one repository.
+ *
+ * A value change is an in-place update; a change of owner, repository or name (other than of
+ * case) replaces the secret, deleting the old one first. ID and import ID: `OWNER/REPO/SECRET`.
+ */
+export class RepoSecret extends RepoSecretOf {
+  constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    super("RepoSecret", "actions", name, args, opts);
   }
 }

@@ -8,6 +8,9 @@ import { OrgSecret, type OrgSecretArgs } from "./org-secret";
 import { readEnvFile } from "./read-env-file";
 import { RepoSecret, type RepoSecretArgs } from "./repo-secret";
 import type { DriftPolicy } from "../core/drift-policy";
+import { SECRET_APPS, type SecretApp } from "../core/scope";
+import { CodespacesOrgSecret, CodespacesRepoSecret } from "./codespaces-secrets";
+import { DependabotOrgSecret, DependabotRepoSecret } from "./dependabot-secrets";
 import type { ValueSecret } from "./value-secret";
 
 /**
@@ -32,6 +35,12 @@ export interface SecretSetEntries {
   envFile?: string;
   /** `onDrift` of every secret of the set, as for the single resources. Default `overwrite`. */
   onDrift?: pulumi.Input<DriftPolicy>;
+  /**
+   * The applications each entry is written to: any of `actions`, `dependabot` (the secrets that workflows
+   * Dependabot triggers read) and `codespaces`. Default `["actions"]`. Dependabot and Codespaces have no
+   * environment secrets.
+   */
+  apps?: SecretApp[];
 }
 
 /** `SecretSet`'s arguments: one scope and its secrets. */
@@ -70,6 +79,24 @@ function scopeProblems(args: SecretSetArgs): InputProblem[] {
       reason: "is for organization secrets only; remove it, or give org instead of owner and repository.",
     })),
   ];
+}
+
+function appsOf(args: SecretSetArgs): { apps: SecretApp[]; problems: InputProblem[] } {
+  const apps = args.apps ?? ["actions"];
+  const problems: InputProblem[] = [];
+  if (!Array.isArray(apps) || apps.length === 0)
+    return { apps: [], problems: [{ field: "apps", reason: `must list one or more of ${SECRET_APPS.join(", ")}.` }] };
+  apps.forEach((app, i) => {
+    if (!SECRET_APPS.includes(app))
+      problems.push({ field: `apps[${i}]`, reason: `is "${String(app)}"; give one of ${SECRET_APPS.join(", ")}.` });
+    else if (apps.indexOf(app) !== i) problems.push({ field: `apps[${i}]`, reason: `lists ${app} again; keep one.` });
+    else if (app !== "actions" && "environment" in args && args.environment !== undefined)
+      problems.push({
+        field: `apps[${i}]`,
+        reason: `is ${app}, which has no environment secrets; give owner and repository without environment for a repository's ${app} secrets, or leave ${app} out.`,
+      });
+  });
+  return { apps, problems };
 }
 
 // Every check that needs no request, for every entry at once: a set is declared whole or not at all.
@@ -116,28 +143,41 @@ function entriesOf(args: SecretSetArgs): { entries: Entry[]; problems: InputProb
   return { entries: read.entries, problems };
 }
 
+// Each application's resource classes, by scope.
+const CLASSES = {
+  actions: { org: OrgSecret, repo: RepoSecret },
+  dependabot: { org: DependabotOrgSecret, repo: DependabotRepoSecret },
+  codespaces: { org: CodespacesOrgSecret, repo: CodespacesRepoSecret },
+};
+
 function declareSecret(
   childName: string,
+  app: SecretApp,
   args: SecretSetArgs,
   entry: Entry,
   opts: pulumi.CustomResourceOptions,
 ): ValueSecret {
   const secret = { secretName: entry.name, plaintextValue: pulumi.secret(entry.value), onDrift: args.onDrift };
   if ("org" in args) {
-    return new OrgSecret(
+    return new CLASSES[app].org(
       childName,
       { org: args.org, visibility: args.visibility, selectedRepositories: args.selectedRepositories, ...secret },
       opts,
     );
   }
-  if ("environment" in args) {
+  if ("environment" in args && args.environment !== undefined) {
     return new EnvSecret(
       childName,
       { owner: args.owner, repository: args.repository, environment: args.environment, ...secret },
       opts,
     );
   }
-  return new RepoSecret(childName, { owner: args.owner, repository: args.repository, ...secret }, opts);
+  return new CLASSES[app].repo(childName, { owner: args.owner, repository: args.repository, ...secret }, opts);
+}
+
+/** A child's name: `SET-NAME` for Actions (as before `apps` existed, so adding an application renames nothing), `SET-dependabot-NAME` for the others. */
+function childName(setName: string, app: SecretApp, secretName: string): string {
+  return app === "actions" ? `${setName}-${secretName.toUpperCase()}` : `${setName}-${app}-${secretName.toUpperCase()}`;
 }
 
 /**
@@ -146,26 +186,40 @@ function declareSecret(
  * upper-cased, as GitHub stores it). Adding an entry creates one secret, removing one deletes one,
  * reordering changes nothing, and changing only the case of a name changes nothing.
  *
+ * With `apps`, each entry is written to each application listed: `dependabot` adds a `DependabotOrgSecret` or
+ * `DependabotRepoSecret` per entry named `SETNAME-dependabot-SECRETNAME`, `codespaces` likewise. Adding an
+ * application to a set creates only its secrets; the others keep their names and are left as they are.
+ *
  * Every entry is checked when the set is declared (the file's syntax, by line; names; duplicate
  * names, case-insensitively; empty and oversized values), and any problem stops the program
  * before a single secret is declared. Errors name the line and never hold a value.
  */
 export class SecretSet extends pulumi.ComponentResource {
-  /** Each secret of the set, by its name as given (the key in `values` or the .env file). */
+  /** Each secret of the set, by its name as given (the key in `values` or the .env file): of the first application in `apps`. */
   public readonly secrets: Readonly<Record<string, ValueSecret>>;
+  /** Each application's secrets of the set, by name as given. */
+  public readonly secretsByApp: Readonly<Partial<Record<SecretApp, Readonly<Record<string, ValueSecret>>>>>;
 
   constructor(name: string, args: SecretSetArgs, opts?: pulumi.ComponentResourceOptions) {
+    const apps = appsOf(args);
     const { entries, problems } = entriesOf(args);
+    problems.unshift(...apps.problems);
     if (problems.length > 0) throw invalidInputs(`SecretSet "${name}"`, problems);
     super(`${TYPE_MODULE}:index:SecretSet`, name, {}, opts);
     // Options the engine applies per resource, which a component alone would ignore.
     const childOpts = { parent: this, retainOnDelete: opts?.retainOnDelete };
-    this.secrets = Object.fromEntries(
-      entries.map((entry) => [
-        entry.name,
-        declareSecret(`${name}-${entry.name.toUpperCase()}`, args, entry, childOpts),
+    this.secretsByApp = Object.fromEntries(
+      apps.apps.map((app) => [
+        app,
+        Object.fromEntries(
+          entries.map((entry) => [
+            entry.name,
+            declareSecret(childName(name, app, entry.name), app, args, entry, childOpts),
+          ]),
+        ),
       ]),
     );
+    this.secrets = this.secretsByApp[apps.apps[0]]!;
     this.registerOutputs({ secretNames: entries.map((entry) => entry.name) });
   }
 }

@@ -1,0 +1,68 @@
+import type { Scope } from "../core/scope";
+import { checkSecretName } from "../core/validate";
+import type { ProviderContext } from "./context";
+import { checkRepositoryRefs, knownIds, sameIds } from "./repository-ids";
+import { secretPath } from "./routes";
+import { secretResource } from "./secret-resource";
+import { selectedRepositoryIds, setSelectedRepositories } from "./selected-repositories";
+import type { RepositoryRef } from "../core/repository-ref";
+import type { UserSecretInputs, UserSecretOutputs } from "./types";
+
+const USER: Scope = { kind: "user", app: "codespaces" };
+
+const resolve = (context: ProviderContext, refs: RepositoryRef[], label: string) =>
+  context.repositoryIds.resolve(refs, label, "selectedRepositories");
+
+/**
+ * CodespacesUserSecret: one of the authenticated user's own Codespaces secrets, and the repositories whose
+ * codespaces may use it. PUT and DELETE /user/codespaces/secrets/{secret_name}; the PUT carries the value sealed for
+ * the user's key and `selected_repository_ids`. A change of the repositories alone goes to PUT .../repositories,
+ * without the value. ID and import ID: `SECRET`.
+ *
+ * What the state keeps: `UserSecretInputs` (the name, the value's fingerprint, the repositories) and
+ * `UserSecretOutputs` (plus selectedRepositoryIds and repositoryIdsByName).
+ */
+export const codespacesUserSecret = secretResource<UserSecretInputs, UserSecretOutputs>({
+  kind: "CodespacesUserSecret",
+  identity: ["secretName"],
+  scopeOf: () => USER,
+  checkIdentity: (news) => [checkSecretName("secretName", news.secretName)],
+  access: {
+    check(_context, news, problems) {
+      // Any repository the user can reach, so no owner to check names against.
+      const selectedRepositories = checkRepositoryRefs(
+        "selectedRepositories",
+        news.selectedRepositories ?? [],
+        undefined,
+        problems,
+      );
+      return { selectedRepositories: selectedRepositories ?? [] };
+    },
+
+    async body(context, inputs, label) {
+      const { ids, byName } = await resolve(context, inputs.selectedRepositories, label);
+      return {
+        body: { selected_repository_ids: ids },
+        outs: { selectedRepositoryIds: ids, repositoryIdsByName: byName },
+      };
+    },
+
+    needsValue: () => false,
+    changed: (olds, news) =>
+      !sameIds(knownIds(news.selectedRepositories, olds.repositoryIdsByName), olds.selectedRepositoryIds),
+
+    async apply(context, news, label) {
+      const { ids, byName } = await resolve(context, news.selectedRepositories, label);
+      await setSelectedRepositories(context, secretPath(USER, news.secretName), ids, label);
+      return { selectedRepositoryIds: ids, repositoryIdsByName: byName };
+    },
+
+    async readDrift(context, props, _remote, label) {
+      const ids = await selectedRepositoryIds(context, secretPath(USER, props.secretName), label);
+      const stored = props.selectedRepositoryIds ?? [];
+      return sameIds(ids, stored)
+        ? []
+        : [`the selected repositories on GitHub are [${ids.join(", ")}], not [${stored.join(", ")}]`];
+    },
+  },
+});
