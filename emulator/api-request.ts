@@ -18,6 +18,11 @@ export interface ApiRequest {
   apiVersion: string;
   /** What the calling token may do; undefined on the routes a GitHub App calls with its JWT. */
   access?: TokenAccess;
+  /**
+   * The login of the user the token acts for (`/user/...`); undefined for an installation token, which
+   * acts for no user, and on the routes a GitHub App calls with its JWT.
+   */
+  user?: string;
   /** The GitHub App the JWT authenticated, on those routes. */
   app?: EmulatedApp;
   state: EmulatorState;

@@ -1,9 +1,9 @@
 import type { InstallationTokenRecord } from "./app-installations";
 import type { RequestRecord } from "./emulator-state";
 import type { FaultRule, FaultRuleInput } from "./faults";
-import type { Fixture, SecretSeed } from "./fixture-types";
+import type { Fixture, SecretSeed, VariableSeed } from "./fixture-types";
 import type { LimitSettings, LimitsStatus } from "./secondary-limits";
-import type { SecretRecord } from "./store";
+import type { SecretRecord, VariableRecord } from "./store";
 
 /**
  * A control call the emulator refused: its message names the route, the status and the
@@ -34,10 +34,22 @@ export class EmulatorControlError extends Error {
  * {@link EmulatorControlError}. The methods are plain functions (no `this`), so they can be passed around alone.
  */
 export interface EmulatorControl {
-  /** `GET /_emulator/secrets`: every secret, with its decrypted value. */
+  /** `GET /_emulator/secrets`: every secret of every app (`app`) and scope, with its decrypted value. */
   secrets: () => Promise<SecretRecord[]>;
-  /** `POST /_emulator/secrets`: writes a secret out of band, as someone outside Pulumi would; answers it as stored. */
+  /**
+   * `POST /_emulator/secrets`: writes a secret out of band, as someone outside Pulumi would (bumping its
+   * `updated_at`); answers it as stored. `seed.app` defaults to `"actions"`.
+   */
   upsertSecret: (seed: SecretSeed) => Promise<SecretRecord>;
+  /** `GET /_emulator/variables`: every Actions variable, with its value. */
+  variables: () => Promise<VariableRecord[]>;
+  /**
+   * `POST /_emulator/variables`: creates or updates a variable out of band, as someone outside Pulumi would
+   * (an update bumps its `updated_at`); answers it as stored.
+   */
+  upsertVariable: (seed: VariableSeed) => Promise<VariableRecord>;
+  /** The same as {@link EmulatorControl.upsertVariable}. */
+  writeVariable: (seed: VariableSeed) => Promise<VariableRecord>;
   /** `GET /_emulator/requests`: the API requests served since start or the last reset, in the order answered. */
   requests: () => Promise<RequestRecord[]>;
   /** `GET /_emulator/installation-tokens`: the installation tokens issued since start or the last reset. */
@@ -48,7 +60,7 @@ export interface EmulatorControl {
    * limits and latency to the start options.
    */
   reset: (fixture?: Fixture) => Promise<void>;
-  /** `POST /_emulator/rotate-keys`: a new key pair and key id for every scope. */
+  /** `POST /_emulator/rotate-keys`: a new key pair and key id for every scope of every app. */
   rotateKeys: () => Promise<void>;
   /** `GET /_emulator/faults`: the fault rules with their `matched` and `injected` counters. */
   faults: () => Promise<FaultRule[]>;
@@ -104,6 +116,9 @@ export function emulatorControl(url: string): EmulatorControl {
   return {
     secrets: () => call("GET", "secrets"),
     upsertSecret: (seed) => call("POST", "secrets", seed),
+    variables: () => call("GET", "variables"),
+    upsertVariable: (seed) => call("POST", "variables", seed),
+    writeVariable: (seed) => call("POST", "variables", seed),
     requests: () => call("GET", "requests"),
     installationTokens: () => call("GET", "installation-tokens"),
     reset: (fixture) => call("POST", "reset", fixture),

@@ -2,21 +2,27 @@ import type { ApiResponse } from "./api-request";
 import { ApiError } from "./api-error";
 import { objectOf, onlyKeys, requiredNumber } from "./check-fields";
 import type { EmulatorState } from "./emulator-state";
-import { validateFixture, validateSecretSeed } from "./fixture";
+import { validateFixture, validateSecretSeed, validateVariableSeed } from "./fixture";
 import { validateLimitSettings } from "./secondary-limits";
 
 /**
  * The emulator's own surface under `/_emulator/`, for tests: no credentials, not logged, never
  * delayed, limited or faulted.
  *
- * - `GET  /_emulator/secrets`       every secret with its plaintext value
- * - `POST /_emulator/secrets`       write a secret out of band (`SecretSeed` body)
+ * - `GET  /_emulator/secrets`       every secret of every app (`app`: actions, dependabot, codespaces) and
+ *                                   scope (org, repo, environment, user) with its plaintext value
+ * - `POST /_emulator/secrets`       write a secret out of band (`SecretSeed` body; `app` defaults to
+ *                                   actions; scope `user` with `owner` the user's login): 201 created,
+ *                                   200 updated (`updated_at` bumped), with the `SecretRecord`
+ * - `GET  /_emulator/variables`     every Actions variable with its value, scope and visibility
+ * - `POST /_emulator/variables`     write a variable out of band (`VariableSeed` body): 201 created, 200
+ *                                   updated (`updated_at` bumped), with the `VariableRecord`
  * - `GET  /_emulator/requests`      the API requests served since start or reset, in the order answered
  * - `GET  /_emulator/installation-tokens`  the installation tokens issued since start or reset, with
  *                                   their app, installation, access and `expires_at`
  * - `POST /_emulator/reset`         back to the fixture, or to the fixture in the body; clears the
  *                                   fault rules, returns limits and latency to the start options
- * - `POST /_emulator/rotate-keys`   new key pair and key id for every scope
+ * - `POST /_emulator/rotate-keys`   new key pair and key id for every scope of every app
  * - `GET  /_emulator/faults`        the fault rules with their counters
  * - `POST /_emulator/faults`        add a fault rule (`FaultRuleInput` body): 201 with the rule
  * - `DELETE /_emulator/faults`      remove every rule (204)
@@ -44,6 +50,12 @@ export function serveControl(state: EmulatorState, method: string, path: string,
         return { status: 200, body: state.store.records() };
       case "POST /_emulator/secrets": {
         const { created, record } = state.store.upsert(validateSecretSeed(parse(body), "secret"));
+        return { status: created ? 201 : 200, body: record };
+      }
+      case "GET /_emulator/variables":
+        return { status: 200, body: state.store.variableRecords() };
+      case "POST /_emulator/variables": {
+        const { created, record } = state.store.upsertVariable(validateVariableSeed(parse(body), "variable"));
         return { status: created ? 201 : 200, body: record };
       }
       case "GET /_emulator/requests":

@@ -276,6 +276,7 @@ describe("repository secrets", () => {
 
     expect(await storedSecrets()).toEqual([
       {
+        app: "actions",
         scope: "repo",
         owner: "octo-org",
         repository: "hello-world",
@@ -878,6 +879,7 @@ describe("control surface", () => {
       ),
     ).toEqual([
       {
+        app: "actions",
         scope: "org",
         owner: "octo-org",
         repository: null,
@@ -888,6 +890,7 @@ describe("control surface", () => {
         selected_repository_ids: [SPOON_KNIFE_ID],
       },
       {
+        app: "actions",
         scope: "repo",
         owner: "octo-org",
         repository: "hello-world",
@@ -898,6 +901,7 @@ describe("control surface", () => {
         selected_repository_ids: null,
       },
       {
+        app: "actions",
         scope: "environment",
         owner: "octo-org",
         repository: "hello-world",

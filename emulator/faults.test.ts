@@ -277,7 +277,10 @@ describe("the fault rules' control surface", () => {
       [{ kind: "latency", ms: -1 }, /fault\.ms must be a number >= 0/],
       [{ kind: "status", status: 500, share: 1.5 }, /fault\.share must be a number >= 0 and <= 1/],
       [{ kind: "status", status: 500, count: 1.5 }, /fault\.count must be an integer >= 0/],
-      [{ kind: "status", status: 500, method: "POST" }, /fault\.method must be one of "GET", "PUT", "DELETE"/],
+      [
+        { kind: "status", status: 500, method: "OPTIONS" },
+        /fault\.method must be one of "GET", "PUT", "POST", "PATCH", "DELETE"/,
+      ],
       [{ kind: "status", status: 500, path: "(" }, /fault\.path is not a valid regular expression/],
       [{ kind: "secondary-rate-limit", retry_after: 3 }, /unknown field "retry_after"/],
       [{ kind: "secondary-rate-limit", retryAfter: 1.5 }, /fault\.retryAfter must be an integer >= 0/],

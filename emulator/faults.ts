@@ -19,7 +19,7 @@ export const FAULT_KINDS = [
  * What a fault rule does. GitHub's own faults: `latency` delays, `status` answers 500/502/503,
  * `reset` drops the connection, `secondary-rate-limit` and `primary-rate-limit` answer as GitHub's
  * limits do, `not-found-after-write` answers 404 to the first read of a secret after its write,
- * `rotate-keys` gives every scope a new key pair. Faults of what stands between the client and
+ * `rotate-keys` gives every scope of every app a new key pair. Faults of what stands between the client and
  * GitHub (proxies, gateways): `gateway-html` answers a gateway's HTML page instead of the API;
  * `date` drops, garbles or doubles the answer's `Date` header, `link` garbles its `link` header,
  * `body` empties or truncates its body, and `stall` stops sending it part-way, all after the API
@@ -27,8 +27,8 @@ export const FAULT_KINDS = [
  */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** The API methods a fault rule can be limited to. */
-export type FaultMethod = "GET" | "PUT" | "DELETE";
+/** The API methods a fault rule can be limited to (`POST` and `PATCH`: Actions variables' create and update). */
+export type FaultMethod = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
 
 /** The statuses a `status` fault answers with. */
 export type FaultStatus = 500 | 502 | 503;
@@ -174,7 +174,7 @@ const KIND_FIELDS: Record<FaultKind, { fields: string[]; filters: string[] }> = 
   stall: { fields: ["at"], filters: ALL_FILTERS },
 };
 
-const METHODS = ["GET", "PUT", "DELETE"] as const;
+const METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE"] as const;
 const STATUSES = [500, 502, 503] as const;
 const GATEWAY_STATUSES = [200, 502, 504] as const;
 const DATE_MODES = ["drop", "garble", "double"] as const;

@@ -10,9 +10,13 @@
  *   "orgs":   [{ "login": "octo-org", "id": 9919 }],
  *   "repos":  [{ "owner": "octo-org", "name": "hello-world", "id": 1296269,
  *                "private": false, "environments": ["production", "prod/eu west"] }],
- *   "tokens": [{ "token": "emulator-token", "access": "write" }],
+ *   "tokens": [{ "token": "emulator-token", "access": "write", "user": "octocat" }],
  *   "secrets": [{ "scope": "repo", "owner": "octo-org", "repository": "hello-world",
- *                 "name": "API_KEY", "value": "plaintext" }]
+ *                 "name": "API_KEY", "value": "plaintext" },
+ *               { "scope": "repo", "app": "dependabot", "owner": "octo-org", "repository": "hello-world",
+ *                 "name": "API_KEY", "value": "plaintext" }],
+ *   "variables": [{ "scope": "org", "owner": "octo-org", "name": "REGION", "value": "eu-west-1",
+ *                   "visibility": "all" }]
  * }
  * ```
  *
@@ -21,7 +25,11 @@
  *   repository) or any user login. `private` defaults to false; ids are unique.
  *   `environments` are plain names (they may contain `/`, spaces, `%`...).
  * - `tokens`: accepted tokens. `access` defaults to `"write"`; a `"read"` token gets 403 on writes.
- * - `secrets` (optional): secrets present from the start, with plaintext values; see {@link SecretSeed}.
+ *   `user` is the login the token acts for under `/user/...` (its Codespaces secrets); it defaults to
+ *   {@link DEFAULT_USER_LOGIN} (`octocat`).
+ * - `secrets` (optional): secrets present from the start, with plaintext values, of any app (Actions,
+ *   Dependabot, Codespaces); see {@link SecretSeed}.
+ * - `variables` (optional): Actions variables present from the start; see {@link VariableSeed}.
  * - `apps` (optional): GitHub Apps that can get installation tokens; see {@link FixtureApp}.
  */
 export interface Fixture {
@@ -33,6 +41,8 @@ export interface Fixture {
   tokens: FixtureToken[];
   /** Secrets present from the start. */
   secrets?: SecretSeed[];
+  /** Actions variables present from the start. */
+  variables?: VariableSeed[];
   /** GitHub Apps whose installations can get tokens. */
   apps?: FixtureApp[];
 }
@@ -62,12 +72,21 @@ export interface FixtureRepo {
 /** What a token may do: `read` gets 403 on every write. */
 export type TokenAccess = "write" | "read";
 
-/** A token the emulator's API accepts, as `Bearer` or `token` authorization. */
+/** The login a fixture token without `user` acts for: `octocat`. */
+export const DEFAULT_USER_LOGIN = "octocat";
+
+/**
+ * A token the emulator's API accepts, as `Bearer` or `token` authorization. It acts for the user `user`
+ * (or {@link DEFAULT_USER_LOGIN}) under `/user/...`; several tokens may act for the same user. Installation
+ * tokens act for no user: `/user/codespaces/...` answers them 403, as GitHub does.
+ */
 export interface FixtureToken {
   /** The token itself, unique. */
   token: string;
   /** `write` by default. */
   access?: TokenAccess;
+  /** The login of the user the token belongs to; {@link DEFAULT_USER_LOGIN} (`octocat`) by default. */
+  user?: string;
 }
 
 /**
@@ -96,23 +115,38 @@ export interface FixtureInstallation {
   access?: TokenAccess;
 }
 
-/** Where a secret lives: an organization, a repository, or a repository's deployment environment. */
-export type SecretScope = "org" | "repo" | "environment";
+/**
+ * Where a secret lives: an organization, a repository, a repository's deployment environment (Actions
+ * only), or a user (Codespaces only: `/user/codespaces/secrets`).
+ */
+export type SecretScope = "org" | "repo" | "environment" | "user";
+
+/** Which GitHub feature a secret belongs to; each has its own secrets and its own key pair in every scope. */
+export type SecretApp = "actions" | "dependabot" | "codespaces";
+
+/** Where an Actions variable lives. */
+export type VariableScope = "org" | "repo" | "environment";
 
 /** Which repositories can read an organization secret. */
 export type Visibility = "all" | "private" | "selected";
 
 /**
  * A secret with its plaintext value, as seeded by a fixture or written out of band
- * through `POST /_emulator/secrets`. `owner` is the org login for `scope: "org"`;
- * `repository` is required for `repo` and `environment`, `environment` for `environment`.
- * `visibility` and `selected_repository_ids` apply to org secrets only: a new org secret
- * defaults to `private`, an existing one keeps its visibility and selection when they are omitted.
+ * through `POST /_emulator/secrets`. `app` defaults to `"actions"`. `owner` is the org login for
+ * `scope: "org"` and the user's login for `scope: "user"`; `repository` is required for `repo` and
+ * `environment`, `environment` for `environment`. The `environment` scope is Actions' only, the `user`
+ * scope Codespaces' only. `visibility` applies to org secrets only: a new org secret defaults to
+ * `private`, an existing one keeps its visibility and selection when they are omitted.
+ * `selected_repository_ids` applies to org secrets of visibility `selected` (ids of the org's
+ * repositories) and to user secrets (ids of any fixture repository; an existing user secret keeps its
+ * selection when they are omitted).
  */
 export interface SecretSeed {
   /** Where the secret lives. */
   scope: SecretScope;
-  /** The organization's login, or the repository's owner. */
+  /** `"actions"` by default. */
+  app?: SecretApp;
+  /** The organization's login, the repository's owner, or (scope `user`) the user's login. */
   owner: string;
   /** For `repo` and `environment`: the repository's name. */
   repository?: string;
@@ -124,6 +158,31 @@ export interface SecretSeed {
   value: string;
   /** Organization secrets only; `private` for a new one. */
   visibility?: Visibility;
-  /** Organization secrets of visibility `selected` only: the repositories' ids. */
+  /** Organization secrets of visibility `selected`, and user secrets: the repositories' ids. */
+  selected_repository_ids?: number[];
+}
+
+/**
+ * An Actions variable, as seeded by a fixture or written out of band through `POST /_emulator/variables`
+ * (which bumps its `updated_at`, as a change made outside Pulumi would). The fields read as a
+ * {@link SecretSeed}'s: `visibility` and `selected_repository_ids` apply to org variables only, a new
+ * one defaulting to `private`, an existing one keeping its visibility and selection when they are omitted.
+ */
+export interface VariableSeed {
+  /** Where the variable lives. */
+  scope: VariableScope;
+  /** The organization's login, or the repository's owner. */
+  owner: string;
+  /** For `repo` and `environment`: the repository's name. */
+  repository?: string;
+  /** For `environment`: the environment's name as it reads. */
+  environment?: string;
+  /** The variable's name (stored upper-cased, as GitHub does). */
+  name: string;
+  /** The value, in plaintext as GitHub keeps it. */
+  value: string;
+  /** Organization variables only; `private` for a new one. */
+  visibility?: Visibility;
+  /** Organization variables of visibility `selected` only: the repositories' ids. */
   selected_repository_ids?: number[];
 }

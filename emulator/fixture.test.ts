@@ -34,7 +34,8 @@ test("the default fixture: octo-org, a public and a private repository, two envi
     },
     { owner: "octo-org", name: "spoon-knife", id: 1300192, private: true },
   ]);
-  expect(fixture.tokens).toEqual([{ token: "emulator-token", access: "write" }]);
+  expect(fixture.tokens).toEqual([{ token: "emulator-token", access: "write", user: "octocat" }]);
+  expect(fixture.variables).toEqual([]);
   expect(defaultFixture()).not.toBe(fixture);
 });
 
@@ -52,6 +53,7 @@ test("loadFixture reads a valid file, filling defaults", () => {
     repos: [{ owner: "me", name: "app", id: 3, private: false, environments: [] }],
     tokens: [{ token: "t", access: "write" }],
     secrets: [{ scope: "repo", owner: "me", repository: "app", name: "X", value: "v" }],
+    variables: [],
   });
 });
 

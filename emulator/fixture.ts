@@ -1,10 +1,20 @@
 import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { checkSeeds } from "./check-seeds";
-import type { Fixture, FixtureApp, FixtureOrg, FixtureRepo, FixtureToken, SecretSeed } from "./fixture-types";
+import type {
+  Fixture,
+  FixtureApp,
+  FixtureOrg,
+  FixtureRepo,
+  FixtureToken,
+  SecretSeed,
+  VariableSeed,
+  Visibility,
+} from "./fixture-types";
 
 // The types live in their own module so that the store can import them without importing this one;
 // they are re-exported here, where the emulator's entry point and its other modules take them from.
+export { DEFAULT_USER_LOGIN } from "./fixture-types";
 export type {
   Fixture,
   FixtureApp,
@@ -12,16 +22,20 @@ export type {
   FixtureOrg,
   FixtureRepo,
   FixtureToken,
+  SecretApp,
   SecretScope,
   SecretSeed,
   TokenAccess,
+  VariableScope,
+  VariableSeed,
   Visibility,
 } from "./fixture-types";
 
 /**
  * What the emulator knows unless told otherwise: organization `octo-org`, repositories
  * `octo-org/hello-world` (id 1296269, public, environments `production` and `prod/eu west`) and
- * `octo-org/spoon-knife` (id 1300192, private), the token `emulator-token` allowed everything, no secrets.
+ * `octo-org/spoon-knife` (id 1300192, private), the token `emulator-token` allowed everything and
+ * belonging to the user `octocat`, no secrets and no variables.
  * A fresh copy each call, so a test may change it.
  */
 export function defaultFixture(): Fixture {
@@ -37,8 +51,9 @@ export function defaultFixture(): Fixture {
       },
       { owner: "octo-org", name: "spoon-knife", id: 1300192, private: true },
     ],
-    tokens: [{ token: "emulator-token", access: "write" }],
+    tokens: [{ token: "emulator-token", access: "write", user: "octocat" }],
     secrets: [],
+    variables: [],
   };
 }
 
@@ -61,9 +76,9 @@ export function loadFixture(path: string): Fixture {
 
 /**
  * Checks the fixture's shape and returns a copy of it; the error names the first bad field
- * (`repos[1].id must be a positive integer`). The seeded `secrets` are then checked against the
- * fixture's own orgs and repositories by the rules the store applies when it seeds them, so a seed
- * naming an unknown repository or an invalid name fails here too, with the store's message.
+ * (`repos[1].id must be a positive integer`). The seeded `secrets` and `variables` are then checked
+ * against the fixture's own orgs and repositories by the rules the store applies when it seeds them, so
+ * a seed naming an unknown repository or an invalid name fails here too, with the store's message.
  */
 export function validateFixture(value: unknown, source?: string): Fixture {
   try {
@@ -75,6 +90,10 @@ export function validateFixture(value: unknown, source?: string): Fixture {
       root.secrets === undefined
         ? []
         : array(root, "secrets").map((item, i) => validateSecretSeed(item, `secrets[${i}]`));
+    const variables =
+      root.variables === undefined
+        ? []
+        : array(root, "variables").map((item, i) => validateVariableSeed(item, `variables[${i}]`));
     const apps = root.apps === undefined ? undefined : array(root, "apps").map((item, i) => app(item, `apps[${i}]`));
     unique(
       orgs.map((o) => o.login.toLowerCase()),
@@ -111,8 +130,8 @@ export function validateFixture(value: unknown, source?: string): Fixture {
       "apps[*].installations",
       "id",
     );
-    const fixture: Fixture = { orgs, repos, tokens, secrets, ...(apps && { apps }) };
-    checkSeeds(orgs, repos, secrets);
+    const fixture: Fixture = { orgs, repos, tokens, secrets, variables, ...(apps && { apps }) };
+    checkSeeds(orgs, repos, secrets, variables);
     return fixture;
   } catch (error) {
     throw new Error(`Invalid fixture${source === undefined ? "" : ` ${source}`}: ${(error as Error).message}`);
@@ -151,7 +170,9 @@ function token(value: unknown, at: string): FixtureToken {
   const o = object(value, at);
   const token = string(o, "token", at);
   if (token === "") throw new Error(`${at}.token must not be empty`);
-  return { token, access: optionalEnum(o, "access", ["write", "read"], at) ?? "write" };
+  const result: FixtureToken = { token, access: optionalEnum(o, "access", ["write", "read"], at) ?? "write" };
+  if (o.user !== undefined) result.user = name(o, "user", at);
+  return result;
 }
 
 function app(value: unknown, at: string): FixtureApp {
@@ -181,15 +202,34 @@ function app(value: unknown, at: string): FixtureApp {
 /** Checks one {@link SecretSeed}'s shape; `at` names it in the error. */
 export function validateSecretSeed(value: unknown, at: string): SecretSeed {
   const o = object(value, at);
+  const scope = optionalEnum(o, "scope", ["org", "repo", "environment", "user"], at);
+  if (scope === undefined) throw new Error(`${at}.scope must be one of "org", "repo", "environment", "user"`);
+  const app = optionalEnum(o, "app", ["actions", "dependabot", "codespaces"], at);
+  const result: SecretSeed = { scope, ...(app !== undefined && { app }), ...seedPlace(o, scope, at) };
+  if (scope === "user") result.owner = name(o, "owner", at);
+  return result;
+}
+
+/** Checks one {@link VariableSeed}'s shape; `at` names it in the error. */
+export function validateVariableSeed(value: unknown, at: string): VariableSeed {
+  const o = object(value, at);
   const scope = optionalEnum(o, "scope", ["org", "repo", "environment"], at);
   if (scope === undefined) throw new Error(`${at}.scope must be one of "org", "repo", "environment"`);
-  const result: SecretSeed = {
-    scope,
+  return { scope, ...seedPlace(o, scope, at) };
+}
+
+/** What secret and variable seeds share: where they go, their name and value, and an org's reach. */
+function seedPlace(
+  o: Record<string, unknown>,
+  scope: string,
+  at: string,
+): Omit<SecretSeed, "scope" | "app"> & { visibility?: Visibility } {
+  const result: Omit<SecretSeed, "scope" | "app"> = {
     owner: string(o, "owner", at),
     name: string(o, "name", at),
     value: string(o, "value", at),
   };
-  if (scope !== "org") result.repository = string(o, "repository", at);
+  if (scope === "repo" || scope === "environment") result.repository = string(o, "repository", at);
   if (scope === "environment") result.environment = string(o, "environment", at);
   const visibility = optionalEnum(o, "visibility", ["all", "private", "selected"], at);
   if (visibility !== undefined) result.visibility = visibility;

@@ -7,7 +7,8 @@ export interface KeyPair {
 }
 
 /**
- * One libsodium key pair per scope (org, repository, environment), made on first use.
+ * One libsodium key pair per scope (org, repository, environment, user) and app (Actions, Dependabot,
+ * Codespaces: the store's `keyScope`, e.g. `dependabot/repo/octo-org/hello-world`), made on first use.
  * Key ids come from one counter so a rotated scope never gets an id back that it had before.
  * Callers must have awaited `sodium.ready`.
  */

@@ -69,6 +69,7 @@ export function serveApi(call: ApiCall): ApiResponse {
       rawPath: call.rawPath,
       apiVersion: version,
       access,
+      user: token === undefined || asApp ? undefined : call.state.store.userOf(token),
       app: asApp?.app,
       state: call.state,
       urls: call.urls,

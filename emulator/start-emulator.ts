@@ -37,7 +37,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** Starts an in-memory GitHub Actions secrets API on a real HTTP port. */
+/** Starts an in-memory GitHub secrets (Actions, Dependabot, Codespaces) and Actions variables API on a real HTTP port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   await sodium.ready;
   const fixture =

@@ -1,8 +1,8 @@
 import type { ApiRequest } from "../api-request";
-import { found, notFound } from "../api-error";
-import type { Environment, Org, OrgSecret, Repo } from "../store";
+import { ApiError, found, notFound } from "../api-error";
+import type { Environment, Org, Repo, UserAccount } from "../store";
 
-/** The path's org, repository, environment or secret, or GitHub's 404 when there is none. */
+/** The path's org, repository or environment, or GitHub's 404 when there is none. */
 export function findOrg(request: ApiRequest): Org {
   return found(request.state.store.org(request.params.org));
 }
@@ -25,9 +25,13 @@ export function findEnvironmentByRepositoryId(request: ApiRequest): Environment 
   return found(request.state.store.environment(repo, request.params.environment_name));
 }
 
-export function findOrgSecret(request: ApiRequest): { org: Org; secret: OrgSecret } {
-  const org = findOrg(request);
-  return { org, secret: found(org.secrets.get(request.params.secret_name.toUpperCase())) };
+/**
+ * The user the token acts for, under `/user/...`. An installation token acts for no user: 403, as
+ * GitHub answers an integration on the authenticated user's endpoints.
+ */
+export function findUser(request: ApiRequest): UserAccount {
+  if (request.user === undefined) throw new ApiError(403, "Resource not accessible by integration");
+  return request.state.store.user(request.user);
 }
 
 /** `{repository_id}` is an integer in GitHub's description; anything else matches no route. */

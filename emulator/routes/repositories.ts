@@ -2,7 +2,7 @@ import type { ApiRequest, ApiResponse } from "../api-request";
 import { environmentBody } from "../bodies/environment";
 import { fullRepository } from "../bodies/full-repository";
 import { organizationFull } from "../bodies/organization-full";
-import { sortedSecrets } from "../store";
+import { sortedByName } from "../store";
 import { findEnvironment, findOrg, findRepo } from "./find-scope";
 import { secretBody, secretList } from "./secret-responses";
 
@@ -22,5 +22,5 @@ export function getEnvironment(request: ApiRequest): ApiResponse {
 /** The org secrets shared with the repository; unlike the org's own list, without `visibility`. */
 export function listRepoOrganizationSecrets(request: ApiRequest): ApiResponse {
   const repo = findRepo(request);
-  return secretList(request, sortedSecrets(request.state.store.orgSecretsFor(repo)), secretBody);
+  return secretList(request, sortedByName(request.state.store.orgSecretsFor(repo)), secretBody);
 }

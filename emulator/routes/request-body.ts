@@ -28,15 +28,28 @@ export function enumField<T extends string>(body: Record<string, unknown>, field
   return value as T;
 }
 
-/** An optional array of integers; undefined when absent. */
-export function integerArrayField(body: Record<string, unknown>, field: string): number[] | undefined {
+/**
+ * An optional array of integers; undefined when absent. With `digitStrings`, strings of digits count as
+ * their integers, where GitHub's description takes ids as integers or strings.
+ */
+export function integerArrayField(
+  body: Record<string, unknown>,
+  field: string,
+  digitStrings = false,
+): number[] | undefined {
   const value = body[field];
   if (value === undefined) return undefined;
   if (!Array.isArray(value))
     throw invalid(`Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(value)} is not an array.`);
-  for (const item of value) {
-    if (!Number.isSafeInteger(item))
+  return value.map((item: unknown) => {
+    const id = digitStrings && typeof item === "string" && /^\d+$/.test(item) ? Number(item) : item;
+    if (!Number.isSafeInteger(id))
       throw invalid(`Invalid request.\n\nFor 'items', ${JSON.stringify(item)} is not an integer.`);
-  }
-  return value as number[];
+    return id as number;
+  });
+}
+
+/** An optional string; undefined when absent. */
+export function optionalStringField(body: Record<string, unknown>, field: string): string | undefined {
+  return body[field] === undefined ? undefined : stringField(body, field);
 }
