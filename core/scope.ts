@@ -1,6 +1,8 @@
-/** The applications whose secrets GitHub keeps apart, each with its own public keys. */
-export const SECRET_APPS = ["actions", "dependabot", "codespaces"] as const;
-export type SecretApp = (typeof SECRET_APPS)[number];
+/** An application whose secrets GitHub keeps apart from the others', with public keys of its own. */
+export type SecretApp = "actions" | "dependabot" | "codespaces";
+
+/** Every application, in the order errors list them. */
+export const SECRET_APPS: readonly SecretApp[] = ["actions", "dependabot", "codespaces"];
 
 /** How errors and documents name an application. */
 export const APP_NAMES: Record<SecretApp, string> = {

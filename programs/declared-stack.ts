@@ -4,7 +4,8 @@ import { makeProgramDir, removeProgramDir } from "../engine/program-dir";
 import { runEngine, type RunResult } from "../engine/run-engine";
 
 export interface Declared {
-  kind: "RepoSecret" | "EnvSecret" | "OrgSecret" | "OrgSecretRepoSelection";
+  /** A resource class the package exports, e.g. `RepoSecret` or `DependabotOrgSecretRepoSelection`. */
+  kind: string;
   name: string;
   args: Record<string, unknown>;
   import?: string;

@@ -6,6 +6,7 @@ import {
   listRepoOrgSecrets,
   listRepoSecrets,
   listSelectedRepositories,
+  listUserCodespacesSecrets,
 } from "./lookups";
 import { emulatedGitHub, TOKEN } from "../tests/support/emulated-github";
 
@@ -41,6 +42,31 @@ beforeAll(async () => {
       environment: "prod/eu west",
       name: "ENV_ONE",
       value: "v",
+    },
+    {
+      scope: "repo",
+      app: "dependabot",
+      owner: "octo-org",
+      repository: "hello-world",
+      name: "DEPENDABOT_ONE",
+      value: "v",
+    },
+    {
+      scope: "org",
+      app: "codespaces",
+      owner: "octo-org",
+      name: "CODESPACES_ORG",
+      value: "v",
+      visibility: "selected",
+      selected_repository_ids: [1300192],
+    },
+    {
+      scope: "user",
+      app: "codespaces",
+      owner: "octocat",
+      name: "MINE",
+      value: "v",
+      selected_repository_ids: [1296269],
     },
   ];
   github = await emulatedGitHub(fixture);
@@ -104,5 +130,45 @@ test("the repositories selected for a secret, and each scope's public key", asyn
 test("a lookup that fails says which lookup and what to do", async () => {
   await expect(listRepoSecrets({ owner: "octo-org", repository: "missing" }, options())).rejects.toThrow(
     /^lookup: listing the secrets of octo-org\/missing failed: GitHub answered 404.*Check the names and the token's access/,
+  );
+});
+
+test("another application's secrets, keys and selections; the user's own Codespaces secrets", async () => {
+  expect(
+    (await listRepoSecrets({ owner: "octo-org", repository: "hello-world", app: "dependabot" }, options())).map(
+      (s) => s.name,
+    ),
+  ).toEqual(["DEPENDABOT_ONE"]);
+  expect(
+    (await listRepoSecrets({ owner: "octo-org", repository: "hello-world" }, options())).map((s) => s.name),
+  ).toEqual(["REPO_ONE"]);
+  expect(await listOrgSecrets({ org: "octo-org", app: "codespaces" }, options())).toEqual([
+    expect.objectContaining({ name: "CODESPACES_ORG", visibility: "selected" }),
+  ]);
+  expect(
+    await listSelectedRepositories({ org: "octo-org", secretName: "CODESPACES_ORG", app: "codespaces" }, options()),
+  ).toEqual([{ id: 1300192, fullName: "octo-org/spoon-knife" }]);
+  expect((await listUserCodespacesSecrets(options())).map((s) => s.name)).toEqual(["MINE"]);
+  expect(await listSelectedRepositories({ user: true, secretName: "MINE" }, options())).toEqual([
+    { id: 1296269, fullName: "octo-org/hello-world" },
+  ]);
+  // Each application has its own key for the same repository.
+  const keys = await Promise.all(
+    (["actions", "dependabot", "codespaces"] as const).map((app) =>
+      getPublicKey({ owner: "octo-org", repository: "hello-world", app }, options()),
+    ),
+  );
+  expect(new Set(keys.map((k) => k.key)).size).toBe(3);
+  expect((await getPublicKey({ user: true }, options())).key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  const paths = (await github.requests()).map((r) => r.path);
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      "/repos/octo-org/hello-world/dependabot/secrets",
+      "/orgs/octo-org/codespaces/secrets/CODESPACES_ORG/repositories",
+      "/user/codespaces/secrets",
+      "/user/codespaces/secrets/MINE/repositories",
+      "/repos/octo-org/hello-world/codespaces/secrets/public-key",
+      "/user/codespaces/secrets/public-key",
+    ]),
   );
 });

@@ -8,7 +8,8 @@ import * as github from "pulumi-github-secrets";
 // (values kept in the stack config would also be kept, encrypted, in the state: the engine stores
 // the whole stack config as the inputs of the dynamic provider).
 interface Declared {
-  kind: "RepoSecret" | "EnvSecret" | "OrgSecret" | "OrgSecretRepoSelection";
+  /** A resource class the package exports, e.g. `RepoSecret` or `DependabotOrgSecretRepoSelection`. */
+  kind: string;
   name: string;
   args: Record<string, unknown>;
   import?: string;
@@ -27,9 +28,9 @@ const declared = existsSync(listFile)
 const made = new Map<string, pulumi.Resource>();
 
 for (const { kind, name, args, import: importId, dependsOn } of declared) {
-  const value = kind === "OrgSecretRepoSelection" ? {} : { plaintextValue: process.env[valueVariable(name)] };
+  const value = kind.endsWith("RepoSelection") ? {} : { plaintextValue: process.env[valueVariable(name)] };
   const opts = { import: importId, dependsOn: (dependsOn ?? []).map((n) => made.get(n)!) };
-  const Resource = github[kind] as unknown as new (
+  const Resource = (github as unknown as Record<string, unknown>)[kind] as new (
     name: string,
     args: object,
     opts: pulumi.CustomResourceOptions,

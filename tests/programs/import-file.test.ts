@@ -25,6 +25,22 @@ beforeAll(async () => {
       selected_repository_ids: [1300192],
     },
     { scope: "org", owner: "octo-org", name: "EVERYONE", value: "before", visibility: "all" },
+    {
+      scope: "repo",
+      app: "dependabot",
+      owner: "octo-org",
+      repository: "hello-world",
+      name: "NPM_TOKEN",
+      value: "before",
+    },
+    {
+      scope: "user",
+      app: "codespaces",
+      owner: "octocat",
+      name: "DOTFILES",
+      value: "before",
+      selected_repository_ids: [1296269],
+    },
   ];
   emulator = await startEmulator({ port: 0, fixture });
   control = emulatorControl(emulator.url);
@@ -60,7 +76,8 @@ test(
       });
 
       writeFileSync(join(stack.dir, "index.ts"), code);
-      const emulated = async () => (await control.secrets()).map((s) => [s.name, s.value, s.visibility]);
+      const emulated = async () =>
+        (await control.secrets()).filter((s) => s.app === "actions").map((s) => [s.name, s.value, s.visibility]);
 
       // A variable left unset stops the program before anything is sent, and names the variable.
       const missing = await stack.up();
@@ -92,6 +109,69 @@ test(
       for (const value of Object.values(values)) expect(kept).not.toContain(value);
     } finally {
       delete process.env.EVERYONE;
+      stack.remove();
+    }
+  },
+  engineTimeout(90_000),
+);
+
+test(
+  "import-file --app and --user: another application's secrets and the user's own, imported as their kinds",
+  async () => {
+    const stack = await declaredStack(emulator.url, "emulator-token");
+    const importFile = async (name: string, ...args: string[]) => {
+      const file = join(stack.dir, name);
+      const { stdout } = await promisify(execFile)(process.execPath, [CLI, "import-file", ...args, "--out", file], {
+        env: { ...process.env, GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: emulator.url },
+      });
+      const imported = await stack.run("import", "--file", file, "--yes", "--protect=false", "--generate-code=false");
+      expect(imported.exitCode).toBe(0);
+      return stdout;
+    };
+    try {
+      const dependabot = await importFile("dependabot.json", "--repo", "octo-org/hello-world", "--app", "dependabot");
+      expect(dependabot).toContain('new DependabotRepoSecret("npm-token", {');
+      const user = await importFile("user.json", "--user", "--app", "codespaces");
+      expect(user).toContain('new CodespacesUserSecret("dotfiles", {');
+      expect(byName(await stack.exported(), "DependabotRepoSecret")["npm-token"]).toMatchObject({
+        id: "octo-org/hello-world/NPM_TOKEN",
+      });
+      expect(byName(await stack.exported(), "CodespacesUserSecret").dotfiles).toMatchObject({
+        id: "DOTFILES",
+        outputs: { selectedRepositoryIds: [1296269] },
+      });
+
+      // The printed program of the user's secrets takes over: its first up writes the value once.
+      writeFileSync(join(stack.dir, "index.ts"), user);
+      process.env.DOTFILES = "canary-import-dotfiles";
+      const first = await stack.up();
+      expect(first.stdout).toMatch(/~ 1 updated/);
+      expect(first.stdout).toMatch(/- 1 deleted/);
+      const values = (await control.secrets()).filter((s) => s.app !== "actions").map((s) => [s.app, s.name, s.value]);
+      expect(values).toContainEqual(["codespaces", "DOTFILES", "canary-import-dotfiles"]);
+
+      // Unknown applications and scopes an application lacks are refused before any request.
+      const refused = promisify(execFile)(
+        process.execPath,
+        [
+          CLI,
+          "import-file",
+          "--repo",
+          "octo-org/hello-world",
+          "--environment",
+          "production",
+          "--app",
+          "dependabot",
+          "--out",
+          "x",
+        ],
+        { env: { ...process.env, GITHUB_TOKEN: "emulator-token", GITHUB_API_URL: emulator.url } },
+      );
+      await expect(refused).rejects.toMatchObject({
+        stderr: expect.stringMatching(/GitHub has no dependabot secrets for an environment/),
+      });
+    } finally {
+      delete process.env.DOTFILES;
       stack.remove();
     }
   },

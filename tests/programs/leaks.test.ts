@@ -22,7 +22,7 @@ const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100
 
 beforeAll(async () => {
   const fixture = defaultFixture();
-  fixture.tokens = [{ token: TOKEN }];
+  fixture.tokens = [{ token: TOKEN, user: "octocat" }];
   fixture.secrets = [
     { scope: "repo", owner: "octo-org", repository: "spoon-knife", name: "ADOPTED", value: "before" },
     { scope: "org", owner: "octo-org", name: "FROM_FILE", value: "before", visibility: "all" },
@@ -78,17 +78,68 @@ test(
           value: values.adopted,
           import: "octo-org/spoon-knife/ADOPTED",
         },
+        // Dependabot's and Codespaces' secrets, sealed for their own keys by the same code.
+        {
+          kind: "DependabotRepoSecret",
+          name: "dependabot-repo",
+          args: { owner: "octo-org", repository: "hello-world", secretName: "DEPENDABOT_SECRET" },
+          value: values.dependabot,
+        },
+        {
+          kind: "DependabotOrgSecret",
+          name: "dependabot-org",
+          args: { org: "octo-org", secretName: "DEPENDABOT_ORG", visibility: "selected" },
+          value: values.dependabot,
+        },
+        {
+          kind: "DependabotOrgSecretRepoSelection",
+          name: "dependabot-readers",
+          args: { org: "octo-org", secretName: "DEPENDABOT_ORG", repositories: ["octo-org/hello-world"] },
+          dependsOn: ["dependabot-org"],
+        },
+        {
+          kind: "CodespacesRepoSecret",
+          name: "codespaces-repo",
+          args: { owner: "octo-org", repository: "hello-world", secretName: "CODESPACES_SECRET" },
+          value: values.codespaces,
+        },
+        {
+          kind: "CodespacesOrgSecret",
+          name: "codespaces-org",
+          args: {
+            org: "octo-org",
+            secretName: "CODESPACES_ORG",
+            visibility: "selected",
+            selectedRepositories: ["octo-org/spoon-knife"],
+          },
+          value: values.codespaces,
+        },
+        {
+          kind: "CodespacesUserSecret",
+          name: "user",
+          args: { secretName: "USER_SECRET", selectedRepositories: ["octo-org/hello-world"] },
+          value: values.user,
+        },
       ];
 
       // create (with an import by option), then the same values again
-      await stack.declare(resources({ repo: shared, env: canary(), org: canary(), adopted: canary() }));
+      const created = { env: canary(), org: canary(), adopted: canary(), dependabot: canary(), codespaces: canary() };
+      await stack.declare(resources({ repo: shared, ...created, user: canary() }));
       expect((await stack.up()).exitCode).toBe(0);
       const state = byName(await stack.exported(true), "RepoSecret");
       expect(state.repo.outputs.valueFingerprint).not.toBe(state.twin.outputs.valueFingerprint);
       exports.push(JSON.stringify(await stack.exported(true)));
 
       // update every value, then replace one secret
-      const next = { repo: canary(), env: canary(), org: canary(), adopted: canary() };
+      const next = {
+        repo: canary(),
+        env: canary(),
+        org: canary(),
+        adopted: canary(),
+        dependabot: canary(),
+        codespaces: canary(),
+        user: canary(),
+      };
       await stack.declare(resources(next));
       expect((await stack.up()).exitCode).toBe(0);
       await stack.declare(resources(next, true));
@@ -140,7 +191,10 @@ test(
         values.get("ENV_SECRET"),
         values.get("ORG_SECRET"),
         values.get("ADOPTED"),
-      ]).toEqual([next.repo, next.env, next.org, next.adopted]);
+        values.get("DEPENDABOT_SECRET"),
+        values.get("CODESPACES_ORG"),
+        values.get("USER_SECRET"),
+      ]).toEqual([next.repo, next.env, next.org, next.adopted, next.dependabot, next.codespaces, next.user]);
 
       // an import file, then the program that declares what it imported
       const file = join(stack.dir, "import.json");

@@ -187,3 +187,82 @@ test(
   },
   engineTimeout(120_000),
 );
+
+test(
+  "apps: adding dependabot and codespaces to a set creates only their secrets and leaves the Actions ones untouched",
+  async () => {
+    const one = canary();
+    const two = canary();
+    writeFileSync(join(stack.dir, "apps.env"), `ONE=${one}\nTWO=${two}\n`);
+    const set = (apps?: string[]) =>
+      declareSets([
+        {
+          name: "multi",
+          args: { owner: "octo-org", repository: "hello-world", envFile: "apps.env", ...(apps && { apps }) },
+        },
+      ]);
+    await set();
+    // The stack (the test before destroyed it), the set and its two secrets.
+    expect((await stack.up()).stdout).toMatch(/\+ 4 created/);
+    // What an update of a child would change (the salt's ciphertext differs on every export: a fresh nonce).
+    const untouched = (r: { urn: string; id?: string; outputs?: any }) => [
+      r.urn,
+      r.id,
+      (r as { modified?: string }).modified,
+      r.outputs.valueFingerprint,
+      r.outputs.writtenAt,
+    ];
+    const before = (await stack.exported()).resources.filter((r) => r.type.endsWith(":RepoSecret")).map(untouched);
+
+    await set(["actions", "dependabot", "codespaces"]);
+    const mark = await requestCount();
+    const result = await stack.up();
+    expect(result.stdout).toMatch(/\+ 4 created/);
+    expect(result.stdout).not.toMatch(/replaced|deleted|updated/);
+    expect((await requestsSince(mark)).sort()).toEqual([
+      "GET /repos/octo-org/hello-world/codespaces/secrets/public-key",
+      "GET /repos/octo-org/hello-world/dependabot/secrets/public-key",
+      "PUT /repos/octo-org/hello-world/codespaces/secrets/ONE",
+      "PUT /repos/octo-org/hello-world/codespaces/secrets/TWO",
+      "PUT /repos/octo-org/hello-world/dependabot/secrets/ONE",
+      "PUT /repos/octo-org/hello-world/dependabot/secrets/TWO",
+    ]);
+    const after = (await stack.exported()).resources;
+    // The Actions children keep their names, IDs and states.
+    expect(after.filter((r) => r.type.endsWith(":RepoSecret")).map(untouched)).toEqual(before);
+    expect(after.map((r) => r.urn.split("::").pop()).sort()).toEqual(
+      expect.arrayContaining(["multi-ONE", "multi-TWO", "multi-dependabot-ONE", "multi-codespaces-TWO"]),
+    );
+    expect(
+      (await control.secrets()).map((s) => `${s.app}/${s.name}=${s.value === one ? "one" : "two"}`).sort(),
+    ).toEqual([
+      "actions/ONE=one",
+      "actions/TWO=two",
+      "codespaces/ONE=one",
+      "codespaces/TWO=two",
+      "dependabot/ONE=one",
+      "dependabot/TWO=two",
+    ]);
+
+    // An application that has no secrets for the scope is refused before any request.
+    await declareSets([
+      {
+        name: "multi",
+        args: {
+          owner: "octo-org",
+          repository: "hello-world",
+          environment: "production",
+          envFile: "apps.env",
+          apps: ["dependabot"],
+        },
+      },
+    ]);
+    const refused = await stack.preview();
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toMatch(/apps\[0\]: is dependabot, which has no environment secrets/);
+    await set(["actions", "dependabot", "codespaces"]);
+    expect((await stack.destroy()).exitCode).toBe(0);
+    expect(await control.secrets()).toEqual([]);
+  },
+  engineTimeout(120_000),
+);
