@@ -183,41 +183,53 @@ test(
   engineTimeout(180_000),
 );
 
-test.each(["Dependabot", "Codespaces"])(
-  "%sOrgSecretRepoSelection: sets the list, adds and removes single repositories, leaves the secret on destroy",
-  async (App) => {
-    const app = App.toLowerCase();
+test(
+  "Dependabot's and Codespaces' OrgSecretRepoSelection: set the list, add and remove single repositories, leave the secret on destroy",
+  async () => {
+    const APPS = ["Dependabot", "Codespaces"];
     const stack = await newStack();
-    const org: Declared = {
-      kind: `${App}OrgSecret`,
-      name: "shared",
-      args: { org: "octo-org", secretName: "SHARED", visibility: "selected" },
-      value: "org value",
-    };
-    const selection = (repositories: unknown[]): Declared => ({
-      kind: `${App}OrgSecretRepoSelection`,
-      name: "readers",
-      args: { org: "octo-org", secretName: "SHARED", repositories },
-      dependsOn: ["shared"],
-    });
-    await stack.declare([org, selection(["octo-org/hello-world"])]);
+    const declared = (repositories?: unknown[]): Declared[] =>
+      APPS.flatMap((App) => [
+        {
+          kind: `${App}OrgSecret`,
+          name: `${App}-shared`,
+          args: { org: "octo-org", secretName: "SHARED", visibility: "selected" },
+          value: "org value",
+        },
+        ...(repositories
+          ? [
+              {
+                kind: `${App}OrgSecretRepoSelection`,
+                name: `${App}-readers`,
+                args: { org: "octo-org", secretName: "SHARED", repositories },
+                dependsOn: [`${App}-shared`],
+              },
+            ]
+          : []),
+      ]);
+    const selections = async () =>
+      Object.fromEntries((await control.secrets()).map((s) => [s.app, s.selected_repository_ids]));
+
+    await stack.declare(declared(["octo-org/hello-world"]));
     expect((await stack.up()).exitCode).toBe(0);
-    expect((await control.secrets()).find((s) => s.app === app)).toMatchObject({ selected_repository_ids: [HELLO] });
+    expect(await selections()).toEqual({ dependabot: [HELLO], codespaces: [HELLO] });
 
-    await stack.declare([org, selection([SPOON])]);
+    await stack.declare(declared([SPOON]));
     const mark = await requestCount();
-    expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
-    expect((await writesSince(mark)).sort()).toEqual([
-      `DELETE /orgs/octo-org/${app}/secrets/SHARED/repositories/${HELLO}`,
-      `PUT /orgs/octo-org/${app}/secrets/SHARED/repositories/${SPOON}`,
-    ]);
+    expect((await stack.up()).stdout).toMatch(/~ 2 updated/);
+    expect((await writesSince(mark)).sort()).toEqual(
+      ["codespaces", "dependabot"]
+        .flatMap((app) => [
+          `DELETE /orgs/octo-org/${app}/secrets/SHARED/repositories/${HELLO}`,
+          `PUT /orgs/octo-org/${app}/secrets/SHARED/repositories/${SPOON}`,
+        ])
+        .sort(),
+    );
 
-    await stack.declare([org]);
-    expect((await stack.up()).stdout).toMatch(/- 1 deleted/);
-    expect((await control.secrets()).find((s) => s.app === app)).toMatchObject({
-      name: "SHARED",
-      selected_repository_ids: [],
-    });
+    await stack.declare(declared());
+    expect((await stack.up()).stdout).toMatch(/- 2 deleted/);
+    expect(await selections()).toEqual({ dependabot: [], codespaces: [] });
+    expect((await control.secrets()).map((s) => s.name)).toEqual(["SHARED", "SHARED"]);
     expect((await stack.destroy()).exitCode).toBe(0);
   },
   engineTimeout(90_000),
