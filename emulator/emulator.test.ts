@@ -1,6 +1,7 @@
 import { request as httpRequest } from "node:http";
 import sodium from "libsodium-wrappers";
 import { type Emulator, type Fixture, type SecretSeed, defaultFixture, startEmulator } from "./index";
+import { type Answer, emulatorApi, githubError, sealWith } from "../tests/support/emulator-api";
 
 const TOKEN = "emulator-token";
 const READ_TOKEN = "read-token";
@@ -24,55 +25,13 @@ afterAll(() => emulator.close());
 
 beforeEach(() => reset(fixtureWith(() => undefined)));
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-
-  body: any;
-}
-
-/** One API call; `token: null` sends no Authorization header, `raw` sends a body as is. */
-async function call(
-  method: string,
-  path: string,
-  options: {
-    body?: unknown;
-    raw?: string;
-    token?: string | null;
-    headers?: Record<string, string>;
-    base?: string;
-  } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { accept: "application/vnd.github+json", ...options.headers };
-  if (options.token !== null) headers.authorization = `Bearer ${options.token ?? TOKEN}`;
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const response = await fetch(`${options.base ?? emulator.url}${path}`, { method, headers, body });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: text === "" ? undefined : JSON.parse(text) };
-}
-
-async function reset(fixture?: Fixture): Promise<void> {
-  const { status } = await call("POST", "/_emulator/reset", { body: fixture, token: null });
-  expect(status).toBe(204);
-}
+const { call, reset, sealed } = emulatorApi(() => emulator.url, TOKEN);
 
 function fixtureWith(change: (fixture: Fixture) => void): Fixture {
   const fixture = defaultFixture();
   fixture.tokens.push({ token: READ_TOKEN, access: "read" });
   change(fixture);
   return fixture;
-}
-
-function sealWith(key: string, value: string | Uint8Array): string {
-  const ORIGINAL = sodium.base64_variants.ORIGINAL;
-  return sodium.to_base64(sodium.crypto_box_seal(value, sodium.from_base64(key, ORIGINAL)), ORIGINAL);
-}
-
-/** `{encrypted_value, key_id}` sealed with the scope's current public key (`scope` ends before `/secrets`). */
-async function sealed(scope: string, value: string | Uint8Array): Promise<{ encrypted_value: string; key_id: string }> {
-  const { body } = await call("GET", `${scope}/secrets/public-key`);
-  return { encrypted_value: sealWith(body.key, value), key_id: body.key_id };
 }
 
 async function putSecret(scope: string, name: string, value: string, extra: object = {}): Promise<Answer> {
@@ -100,10 +59,6 @@ async function viaProxy(url: string): Promise<{ status: number; link: string; bo
 
 async function storedSecrets(): Promise<Array<Record<string, unknown>>> {
   return (await call("GET", "/_emulator/secrets", { token: null })).body;
-}
-
-function githubError(status: number, message: string, docs = "https://docs.github.com/rest") {
-  return { message, documentation_url: docs, status: String(status) };
 }
 
 function seeds(count: number, seed: Omit<SecretSeed, "name" | "value">): SecretSeed[] {

@@ -10,6 +10,7 @@ import {
   startEmulator,
 } from "./index";
 import { validateFixture } from "./fixture";
+import { emulatorApi, githubError } from "../tests/support/emulator-api";
 
 // Dependabot and Codespaces secrets, the user's Codespaces secrets, and Actions variables: what the
 // OpenAPI test cannot see (keys per app, conflicts, renames, the token's user, limits, the control surface).
@@ -38,34 +39,7 @@ afterAll(() => emulator.close());
 
 beforeEach(() => reset(fixtureWith(() => undefined)));
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: any;
-}
-
-async function call(
-  method: string,
-  path: string,
-  options: { body?: unknown; token?: string | null } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { accept: "application/vnd.github+json" };
-  if (options.token !== null) headers.authorization = `Bearer ${options.token ?? TOKEN}`;
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  const response = await fetch(`${emulator.url}${path}`, { method, headers, body });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    body: text === "" ? undefined : JSON.parse(text),
-  };
-}
-
-async function reset(fixture?: Fixture): Promise<void> {
-  expect((await call("POST", "/_emulator/reset", { body: fixture, token: null })).status).toBe(204);
-}
+const { call, reset, sealed } = emulatorApi(() => emulator.url, TOKEN);
 
 function fixtureWith(change: (fixture: Fixture) => void): Fixture {
   const fixture = defaultFixture();
@@ -83,20 +57,6 @@ function fixtureWith(change: (fixture: Fixture) => void): Fixture {
   ];
   change(fixture);
   return fixture;
-}
-
-function githubError(status: number, message: string, docs = "https://docs.github.com/rest") {
-  return { message, documentation_url: docs, status: String(status) };
-}
-
-/** `{encrypted_value, key_id}` sealed with the public key at `scope` + `/secrets/public-key`. */
-async function sealed(scope: string, value: string, token = TOKEN) {
-  const { body } = await call("GET", `${scope}/secrets/public-key`, { token });
-  const ORIGINAL = sodium.base64_variants.ORIGINAL;
-  return {
-    encrypted_value: sodium.to_base64(sodium.crypto_box_seal(value, sodium.from_base64(body.key, ORIGINAL)), ORIGINAL),
-    key_id: body.key_id as string,
-  };
 }
 
 async function installationToken(): Promise<string> {
