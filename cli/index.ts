@@ -18,6 +18,9 @@ Commands:
                                          \`pulumi import --file FILE --generate-code=false\`; print
                                          the program code that declares them, reading each value
                                          from the environment variable named after its secret.
+  import-file --variables --org ORG | --repo OWNER/REPO [--environment ENV] --out FILE
+                                         The same for the scope's Actions variables: the file and
+                                         the printed program carry each value as GitHub holds it.
 `;
 
 // Loaded on demand: import-file needs @pulumi/pulumi, which the emulator and seal should not wait for.

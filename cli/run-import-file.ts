@@ -1,22 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import * as pulumi from "@pulumi/pulumi";
 import { contextFor } from "../provider/context";
 import type { SecretSummary } from "../core/lookup-results";
 import { listSecrets, listSelected } from "../provider/lookups";
 import { appOf, SECRET_APPS, secretId, type SecretApp, type Scope } from "../core/scope";
 import { IMPORTED_FINGERPRINT } from "../core/secret-value";
 import { readSettings } from "../provider/settings";
-import { dynamicProvider, typeToken } from "../sdk/dynamic-provider";
+import { typeToken } from "../sdk/dynamic-provider";
+import { identityInputs, resourceName, serializedProvider, type ImportEntry } from "./import-entries";
 import { secretKind } from "../sdk/secret-kinds";
-
-interface ImportEntry {
-  type: string;
-  name: string;
-  id: string;
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
-}
 
 function appFrom(value: string | undefined): SecretApp {
   if (value === undefined) return "actions";
@@ -48,33 +40,6 @@ function scopeFrom(values: { org?: string; repo?: string; environment?: string; 
   return scope;
 }
 
-/** A Pulumi resource name from a secret's name: `DEPLOY_TOKEN` → `deploy-token`. */
-function resourceName(secretName: string): string {
-  return secretName.toLowerCase().replace(/_/g, "-");
-}
-
-function identity(scope: Scope, secretName: string): Record<string, unknown> {
-  switch (scope.kind) {
-    case "org":
-      return { org: scope.org, secretName };
-    case "repo":
-      return { owner: scope.owner, repository: scope.repository, secretName };
-    case "environment":
-      return { owner: scope.owner, repository: scope.repository, environment: scope.environment, secretName };
-    case "user":
-      return { secretName };
-  }
-}
-
-/**
- * The serialized provider exactly as the SDK's resources store it (the same closure, captured
- * under the same name), so that entries import with a `__provider` the engine and the program agree on.
- */
-async function serializedProvider(kind: string): Promise<string> {
-  const provider = dynamicProvider(kind);
-  return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
-}
-
 async function entryFor(
   scope: Scope,
   secret: SecretSummary,
@@ -88,7 +53,7 @@ async function entryFor(
         ? { selectedRepositories: selectedIds ?? [] }
         : {};
   const inputs = {
-    ...identity(scope, secret.name),
+    ...identityInputs(scope, "secretName", secret.name),
     ...settings,
     valueFingerprint: IMPORTED_FINGERPRINT,
     onDrift: "overwrite",
@@ -180,6 +145,7 @@ export async function runImportFile(args: string[]): Promise<void> {
       user: { type: "boolean" },
       app: { type: "string" },
       out: { type: "string" },
+      variables: { type: "boolean" },
     },
   });
   const scope = scopeFrom(values);
@@ -191,6 +157,8 @@ export async function runImportFile(args: string[]): Promise<void> {
     );
   }
   const context = contextFor(settings);
+  // --variables: the scope's Actions variables instead of its secrets.
+  if (values.variables) return (await import("./import-variables")).importVariables(context, scope, values.out);
   const secrets = await listSecrets(context, scope, "listing the secrets to import");
   const kind = secretKind(scope)!;
   const providerText = await serializedProvider(kind);

@@ -35,3 +35,17 @@ export interface SelectedRepository {
   /** `owner/name`. */
   fullName: string;
 }
+
+/** An Actions variable as GitHub lists it, value included (variables are plaintext on GitHub). */
+export interface VariableSummary {
+  /** The name as GitHub stores it, upper-cased. */
+  name: string;
+  /** The value. */
+  value: string;
+  /** When the variable was created (ISO 8601). */
+  createdAt: string;
+  /** When its value or settings last changed (ISO 8601). */
+  updatedAt: string;
+  /** Organization variables only (not in a repository's list of the organization variables it can read). */
+  visibility?: Visibility;
+}

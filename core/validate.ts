@@ -20,10 +20,13 @@ function required(field: string, value: unknown, what: string): InputProblem | u
   return undefined;
 }
 
-/** Name rules GitHub applies to secrets, checked here so that a bad name never costs a request. */
+/** Name rules GitHub applies to secrets (and to Actions variables), checked here so that a bad name never costs a request. */
 export function checkSecretName(field: string, name: unknown): InputProblem | undefined {
   if (isUnknown(name)) return undefined;
-  const missing = required(field, name, "the secret's name, e.g. DEPLOY_TOKEN");
+  // Actions variables follow the same rules; their field says which is meant.
+  const what =
+    field === "variableName" ? "the variable's name, e.g. AWS_REGION" : "the secret's name, e.g. DEPLOY_TOKEN";
+  const missing = required(field, name, what);
   if (missing) return missing;
   const text = name as string;
   if (!/^[A-Za-z0-9_]+$/.test(text)) {

@@ -48,8 +48,6 @@ export interface EmulatorControl {
    * (an update bumps its `updated_at`); answers it as stored.
    */
   upsertVariable: (seed: VariableSeed) => Promise<VariableRecord>;
-  /** The same as {@link EmulatorControl.upsertVariable}. */
-  writeVariable: (seed: VariableSeed) => Promise<VariableRecord>;
   /** `GET /_emulator/requests`: the API requests served since start or the last reset, in the order answered. */
   requests: () => Promise<RequestRecord[]>;
   /** `GET /_emulator/installation-tokens`: the installation tokens issued since start or the last reset. */
@@ -118,7 +116,6 @@ export function emulatorControl(url: string): EmulatorControl {
     upsertSecret: (seed) => call("POST", "secrets", seed),
     variables: () => call("GET", "variables"),
     upsertVariable: (seed) => call("POST", "variables", seed),
-    writeVariable: (seed) => call("POST", "variables", seed),
     requests: () => call("GET", "requests"),
     installationTokens: () => call("GET", "installation-tokens"),
     reset: (fixture) => call("POST", "reset", fixture),

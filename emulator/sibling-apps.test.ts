@@ -538,7 +538,7 @@ describe("control surface and fixture", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ scope: "repo", name: "MODE", value: "a" });
     const before = (await call("GET", "/repos/octo-org/hello-world/actions/variables/MODE")).body;
-    const changed = await control().writeVariable({ ...seed, value: "b" });
+    const changed = await control().upsertVariable({ ...seed, value: "b" });
     expect(changed).toMatchObject({ value: "b", created_at: before.created_at });
     const after = (await call("GET", "/repos/octo-org/hello-world/actions/variables/MODE")).body;
     expect(after.value).toBe("b");

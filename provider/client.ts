@@ -41,7 +41,9 @@ export function createClient(settings: ProviderSettings, clock: GitHubClock): Oc
       : { auth: settings.token }),
     baseUrl: settings.baseUrl,
     userAgent: "pulumi-github-secrets",
-    retry: { retryAfterBaseValue: CLIENT_DEFAULTS.retryBaseMs },
+    // The plugin's own list, and 409: GitHub refusing because of an item's state (a variable's name taken, a
+    // selection of an item that is not `selected`) answers the same however often it is asked.
+    retry: { retryAfterBaseValue: CLIENT_DEFAULTS.retryBaseMs, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
     request: { fetch: githubFetch(settings.requestTimeoutMs, clock) },
     throttle: {
       onRateLimit: retryWhileBudgetLasts,

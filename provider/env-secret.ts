@@ -1,4 +1,4 @@
-import { checkEnvironment, checkOwner, checkRepository, checkSecretName } from "../core/validate";
+import { scopeIdentity } from "./scope-identity";
 import { secretResource } from "./secret-resource";
 import type { EnvSecretInputs, ValueSecretOutputs } from "./types";
 
@@ -11,17 +11,5 @@ import type { EnvSecretInputs, ValueSecretOutputs } from "./types";
  */
 export const envSecret = secretResource<EnvSecretInputs, ValueSecretOutputs>({
   kind: "EnvSecret",
-  identity: ["owner", "repository", "environment", "secretName"],
-  scopeOf: (props) => ({
-    kind: "environment",
-    owner: String(props.owner),
-    repository: String(props.repository),
-    environment: String(props.environment),
-  }),
-  checkIdentity: (news) => [
-    checkOwner("owner", news.owner),
-    checkRepository("repository", news.repository),
-    checkEnvironment("environment", news.environment),
-    checkSecretName("secretName", news.secretName),
-  ],
+  ...scopeIdentity<EnvSecretInputs>("environment", "secretName"),
 });

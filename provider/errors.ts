@@ -89,16 +89,35 @@ function networkReason(error: unknown): string {
 
 const WRITE_METHODS = new Set(["PUT", "POST", "PATCH", "DELETE"]);
 
-function refusalAdvice(status: number, subject: string): string {
+/**
+ * What a request is about, for the advice on a refusal: the item's noun, and the permissions a fine-grained token
+ * or a GitHub App needs on a repository and on an organization (GitHub names them per application), and the classic
+ * token's scope for organizations.
+ */
+export interface Concerning {
+  item: string;
+  repository: string;
+  organization: string;
+}
+
+/** What each kind of request concerns; Actions secrets unless a caller says otherwise. */
+export const CONCERNING = {
+  actions: { item: "secret", repository: "Secrets", organization: "Organization secrets" },
+  dependabot: { item: "secret", repository: "Dependabot secrets", organization: "Organization dependabot secrets" },
+  codespaces: { item: "secret", repository: "Codespaces secrets", organization: "Organization codespaces secrets" },
+  variables: { item: "variable", repository: "Variables", organization: "Organization variables" },
+} satisfies Record<string, Concerning>;
+
+function refusalAdvice(status: number, subject: string, concerning: Concerning): string {
   switch (status) {
     case 401:
       return "GitHub rejected the token. Set a valid one with `pulumi config set --secret github:token TOKEN` or the GITHUB_TOKEN environment variable (as a GitHub App, check github:appAuth: the installation may have been removed). `pulumi refresh` and `pulumi destroy` use the stack config saved by the last `pulumi up`: a github:token changed since then counts for them only with `--run-program` or after the next `up` (GITHUB_TOKEN is read where they run, unless that saved config has a github:token).";
     case 403:
-      return `The token may not do this. A fine-grained token or a GitHub App installation needs "Secrets: read and write" on the repository (for organization secrets, "Organization secrets: read and write"; an installation also needs access to the repository); a classic token needs the repo scope (admin:org for organization secrets). If the message mentions a rate limit, wait and run again.`;
+      return `The token may not do this. A fine-grained token or a GitHub App installation needs "${concerning.repository}: read and write" on the repository (for an organization's, "${concerning.organization}: read and write"; an installation also needs access to the repository); a classic token needs the repo scope (admin:org for an organization's ${concerning.item}s). If the message mentions a rate limit, wait and run again.`;
     case 404:
       return `GitHub does not know ${subject}, or the token cannot see it (GitHub answers 404 rather than 403 for private resources). Check the names and the token's access (as a GitHub App, the repositories the installation may access).`;
     case 409:
-      return "GitHub refused the change because of the secret's current state.";
+      return `GitHub refused the change because of the ${concerning.item}'s current state.`;
     case 422:
       return "GitHub refused the request as invalid.";
     default:
@@ -114,7 +133,13 @@ function refusalAdvice(status: number, subject: string): string {
  * read, it says that the write may have landed: the next `pulumi up` writes again (a PUT of the
  * same value is harmless) or a refresh shows it.
  */
-export function apiError(error: unknown, label: string, action: string, subject: string): Error {
+export function apiError(
+  error: unknown,
+  label: string,
+  action: string,
+  subject: string,
+  concerning: Concerning = CONCERNING.actions,
+): Error {
   if (error instanceof CredentialsError) return new Error(`${label}: ${action} failed: ${error.message}`);
   const failure = (error ?? {}) as RequestFailure;
   const request =
@@ -127,7 +152,7 @@ export function apiError(error: unknown, label: string, action: string, subject:
       const status = statusOf(error)!;
       const said = githubMessage(failure);
       return new Error(
-        `${label}: ${action} failed: GitHub answered ${status}${said ? `: "${said}"` : ""}${request}. ${refusalAdvice(status, subject)}`,
+        `${label}: ${action} failed: GitHub answered ${status}${said ? `: "${said}"` : ""}${request}. ${refusalAdvice(status, subject, concerning)}`,
       );
     }
     case "unreadable": {

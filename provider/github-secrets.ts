@@ -1,10 +1,11 @@
-import { apiError, githubMessage, statusOf } from "./errors";
-import { fieldsOf, type Answer, type AnswerFields } from "./read-answer";
+import { apiError, CONCERNING, githubMessage, statusOf } from "./errors";
+import { deleteItem, readItem } from "./item-requests";
+import type { AnswerFields } from "./read-answer";
 import { missingScope } from "./missing-scope";
 import { seal } from "../core/seal";
 import { secretRoute } from "./routes";
 import type { ProviderContext } from "./context";
-import type { Scope } from "../core/scope";
+import { appOf, type Scope } from "../core/scope";
 import type { SecretValue } from "../core/secret-value";
 
 /** What a write tells: whether it created the secret, and GitHub's clock when it answered. */
@@ -12,6 +13,11 @@ export interface Written {
   created: boolean;
   /** ISO 8601 to the second, from the answer's Date header: no later than the secret's updated_at. */
   at: string;
+}
+
+/** What a scope's requests concern, for the advice on a refusal: its application's secrets. */
+function concerning(scope: Scope) {
+  return CONCERNING[appOf(scope)];
 }
 
 /** A write GitHub accepted: nothing in its answer can fail it now, the Date header least of all. */
@@ -41,7 +47,8 @@ export async function writeSecret(
   const { route, params } = secretRoute("PUT", scope, secretName);
   const put = async (encrypted_value: string, key_id: string) =>
     written(context, await context.client.request(route, { ...params, ...extraBody, encrypted_value, key_id }));
-  const failed = (error: unknown) => apiError(error, label, "writing the secret", "the scope or the secret");
+  const failed = (error: unknown) =>
+    apiError(error, label, "writing the secret", "the scope or the secret", concerning(scope));
   if (value.kind === "sealed") {
     return put(value.encryptedValue, value.keyId).catch((error) => {
       if (!refusedForKey(error)) throw failed(error);
@@ -52,7 +59,7 @@ export async function writeSecret(
   }
   let key = await context.publicKeys.get(scope).catch(async (error) => {
     const subject = statusOf(error) === 404 ? await missingScope(context, scope) : "the scope";
-    throw apiError(error, label, "fetching the public key", subject);
+    throw apiError(error, label, "fetching the public key", subject, concerning(scope));
   });
   try {
     return await put(await seal(key.key, value.plaintext), key.keyId);
@@ -88,17 +95,9 @@ export function secretOnGitHub(fields: AnswerFields): SecretOnGitHub {
   };
 }
 
-export const READ_DEFAULTS = {
-  /** How long after a write a 404 may be GitHub not showing the write yet, rather than a deletion. */
-  settleMs: 60_000,
-  /** The waits before asking again, while a fresh write may still be settling. */
-  retryDelaysMs: [250, 1000, 2000],
-};
-
 /**
- * GitHub's view of a secret, or undefined when it does not exist. A 404 within a minute of
- * Pulumi's own write (`writtenAt`) is asked again a few times first: GitHub's reads can lag its
- * writes, and a secret must not be dropped from the state for that.
+ * GitHub's view of a secret, or undefined when it does not exist (asked again a few times within a minute of
+ * Pulumi's own write, `writtenAt`: see `readItem`).
  */
 export async function readSecret(
   context: ProviderContext,
@@ -107,24 +106,8 @@ export async function readSecret(
   label: string,
   writtenAt?: string,
 ): Promise<SecretOnGitHub | undefined> {
-  const { route, params } = secretRoute("GET", scope, secretName);
-  const fresh = writtenAt !== undefined && Date.now() - Date.parse(writtenAt) < READ_DEFAULTS.settleMs;
-  for (const delay of [0, ...(fresh ? READ_DEFAULTS.retryDelaysMs : [])]) {
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    let answer: Answer;
-    try {
-      answer = (await context.client.request(route, params)) as Answer;
-    } catch (error) {
-      if (statusOf(error) !== 404) throw apiError(error, label, "reading the secret", "the scope");
-      continue;
-    }
-    try {
-      return secretOnGitHub(fieldsOf(answer, answer.data, "the secret"));
-    } catch (error) {
-      throw apiError(error, label, "reading the secret", "the scope");
-    }
-  }
-  return undefined;
+  const failed = (error: unknown) => apiError(error, label, "reading the secret", "the scope", concerning(scope));
+  return readItem(context, secretRoute("GET", scope, secretName), "the secret", secretOnGitHub, failed, writtenAt);
 }
 
 /** Deletes a secret; one that is already gone counts as deleted. */
@@ -134,11 +117,6 @@ export async function deleteSecret(
   secretName: string,
   label: string,
 ): Promise<void> {
-  const { route, params } = secretRoute("DELETE", scope, secretName);
-  try {
-    await context.client.request(route, params);
-  } catch (error) {
-    if (statusOf(error) === 404) return;
-    throw apiError(error, label, "deleting the secret", "the scope");
-  }
+  const failed = (error: unknown) => apiError(error, label, "deleting the secret", "the scope", concerning(scope));
+  await deleteItem(context, secretRoute("DELETE", scope, secretName), failed);
 }

@@ -8,9 +8,13 @@ import { dependabotOrgSecret } from "./dependabot-org-secret";
 import { dependabotOrgSecretRepoSelection } from "./dependabot-org-secret-repo-selection";
 import { dependabotRepoSecret } from "./dependabot-repo-secret";
 import { envSecret } from "./env-secret";
+import { envVariable } from "./env-variable";
 import { orgSecret } from "./org-secret";
 import { orgSecretRepoSelection } from "./org-secret-repo-selection";
+import { orgVariable } from "./org-variable";
+import { orgVariableRepoSelection } from "./org-variable-repo-selection";
 import { repoSecret } from "./repo-secret";
+import { repoVariable } from "./repo-variable";
 import type { ResourceImplementation } from "./resource-implementation";
 import { readSettings, type ConfigSource } from "./settings";
 
@@ -62,6 +66,10 @@ const providers: Record<string, dynamic.ResourceProvider> = {
   CodespacesOrgSecret: served(codespacesOrgSecret),
   CodespacesOrgSecretRepoSelection: served(codespacesOrgSecretRepoSelection),
   CodespacesUserSecret: served(codespacesUserSecret),
+  RepoVariable: served(repoVariable),
+  EnvVariable: served(envVariable),
+  OrgVariable: served(orgVariable),
+  OrgVariableRepoSelection: served(orgVariableRepoSelection),
 };
 
 export function resourceProvider(kind: string): dynamic.ResourceProvider {

@@ -2,8 +2,9 @@ import { apiError } from "./errors";
 import { secretOnGitHub } from "./github-secrets";
 import { listAll } from "./list-all";
 import type { AnswerFields } from "./read-answer";
-import { listSecretsRoute, ROUTES, secretPath } from "./routes";
-import type { PublicKey, SecretSummary, SelectedRepository } from "../core/lookup-results";
+import { listSecretsRoute, ROUTES, secretPath, variablesRoute } from "./routes";
+import { variableOnGitHub } from "./github-variables";
+import type { PublicKey, SecretSummary, SelectedRepository, VariableSummary } from "../core/lookup-results";
 import { listSelectedRepositories } from "./selected-repositories";
 import type { ProviderContext } from "./context";
 import { secretId, type Scope } from "../core/scope";
@@ -50,4 +51,23 @@ export function listSelected(
 
 export function publicKey(context: ProviderContext, scope: Scope): Promise<PublicKey> {
   return lookup("getting the public key", "the scope", () => context.publicKeys.get(scope));
+}
+
+/** Every Actions variable of a scope (an organization, a repository or an environment), values included, all pages. */
+export function listVariables(context: ProviderContext, scope: Scope, what: string): Promise<VariableSummary[]> {
+  return lookup(what, "the scope", () =>
+    listAll(context.client, variablesRoute("GET", scope), "variables", variableOnGitHub),
+  );
+}
+
+/** The organization variables a repository can read, values included, all pages. */
+export function listRepoOrgVariables(
+  context: ProviderContext,
+  owner: string,
+  repository: string,
+): Promise<VariableSummary[]> {
+  const route = { route: ROUTES.repositoryOrgVariables, params: { owner, repo: repository } };
+  return lookup(`listing the organization variables ${owner}/${repository} can read`, "the repository", () =>
+    listAll(context.client, route, "variables", variableOnGitHub),
+  );
 }

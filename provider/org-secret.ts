@@ -1,6 +1,6 @@
 import type { SecretApp } from "../core/scope";
-import { checkOwner, checkSecretName } from "../core/validate";
-import { orgScope, orgSecretAccess } from "./org-secret-access";
+import { orgSecretAccess } from "./org-secret-access";
+import { scopeIdentity } from "./scope-identity";
 import { secretResource, type SecretResourceSpec } from "./secret-resource";
 import type { OrgSecretInputs, OrgSecretOutputs } from "./types";
 
@@ -11,9 +11,7 @@ export function orgSecretSpec(
 ): SecretResourceSpec<OrgSecretInputs, OrgSecretOutputs> {
   return {
     kind: kinds.item,
-    identity: ["org", "secretName"],
-    scopeOf: (props) => orgScope(app, props.org),
-    checkIdentity: (news) => [checkOwner("org", news.org), checkSecretName("secretName", news.secretName)],
+    ...scopeIdentity<OrgSecretInputs>("org", "secretName", app),
     access: orgSecretAccess({ app, ...kinds }),
   };
 }

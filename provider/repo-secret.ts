@@ -1,20 +1,11 @@
 import type { SecretApp } from "../core/scope";
-import { checkOwner, checkRepository, checkSecretName } from "../core/validate";
+import { scopeIdentity } from "./scope-identity";
 import { secretResource, type SecretResourceSpec } from "./secret-resource";
 import type { RepoSecretInputs, ValueSecretOutputs } from "./types";
 
 /** The spec of a repository's secret of one application: Actions', Dependabot's or Codespaces'. */
 export function repoSecretSpec(app: SecretApp, kind: string): SecretResourceSpec<RepoSecretInputs, ValueSecretOutputs> {
-  return {
-    kind,
-    identity: ["owner", "repository", "secretName"],
-    scopeOf: (props) => ({ kind: "repo", owner: String(props.owner), repository: String(props.repository), app }),
-    checkIdentity: (news) => [
-      checkOwner("owner", news.owner),
-      checkRepository("repository", news.repository),
-      checkSecretName("secretName", news.secretName),
-    ],
-  };
+  return { kind, ...scopeIdentity<RepoSecretInputs>("repo", "secretName", app) };
 }
 
 /**

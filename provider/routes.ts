@@ -23,10 +23,18 @@ export const ROUTES = {
       user: "/user/codespaces/secrets",
     },
   } satisfies Record<string, Partial<Record<Scope["kind"], string>>>,
+  /** Where a scope's Actions variables live, by kind of scope (create is a POST here; an item is `/{name}`). */
+  variables: {
+    org: "/orgs/{org}/actions/variables",
+    repo: "/repos/{owner}/{repo}/actions/variables",
+    environment: "/repos/{owner}/{repo}/environments/{environment_name}/variables",
+  } satisfies Partial<Record<Scope["kind"], string>>,
   repository: "GET /repos/{owner}/{repo}",
   environment: "GET /repos/{owner}/{repo}/environments/{environment_name}",
   /** The organization secrets a repository can read. */
   repositoryOrgSecrets: "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  /** The organization variables a repository can read. */
+  repositoryOrgVariables: "GET /repos/{owner}/{repo}/actions/organization-variables",
   /**
    * Below a secret's or variable's route (`{item}`): the repositories an organization secret or variable with
    * visibility `selected` is shared with (409 for any other visibility), or those whose codespaces may use a
@@ -87,4 +95,26 @@ export function secretRoute(method: "GET" | "PUT" | "DELETE", scope: Scope, secr
 /** One of the selected-repository routes below an item's path (`secretPath`, or a variable's). */
 export function selectedRepositoriesRoute(which: keyof typeof ROUTES.selectedRepositories, item: Route): Route {
   return { route: ROUTES.selectedRepositories[which].replace("{item}", item.route), params: item.params };
+}
+
+/** The route of a scope's Actions variables (organizations, repositories and environments have them). */
+function variablesPath(scope: Scope): string {
+  const path = (ROUTES.variables as Partial<Record<Scope["kind"], string>>)[scope.kind];
+  if (path === undefined) throw new Error(`GitHub has no Actions variables for a scope of kind ${scope.kind}`);
+  return path;
+}
+
+/** A scope's variables: GET lists them, POST creates one. */
+export function variablesRoute(method: "GET" | "POST", scope: Scope): Route {
+  return { route: `${method} ${variablesPath(scope)}`, params: scopeParams(scope) };
+}
+
+/** A variable's own path and parameters, without a method: `variableRoute` adds one, `selectedRepositoriesRoute` a suffix. */
+export function variablePath(scope: Scope, name: string): Route {
+  return { route: `${variablesPath(scope)}/{name}`, params: { ...scopeParams(scope), name } };
+}
+
+export function variableRoute(method: "GET" | "PATCH" | "DELETE", scope: Scope, name: string): Route {
+  const { route, params } = variablePath(scope, name);
+  return { route: `${method} ${route}`, params };
 }

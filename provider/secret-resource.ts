@@ -1,10 +1,11 @@
 import { invalidInputs, type InputProblem } from "../core/input-problems";
-import { describeSecret, secretId, secretKey, type Scope } from "../core/scope";
+import { describeSecret, secretId, secretKey } from "../core/scope";
 import { isUnknown } from "../core/validate";
 import { checkImportId, checkPolicy, drifted, identityReplaces } from "./change-rules";
 import { checkValue, valueFor } from "./check-value";
 import { requireToken, type ProviderContext } from "./context";
 import { deleteSecret, readSecret, writeSecret, type SecretOnGitHub } from "./github-secrets";
+import type { ItemIdentity } from "./scope-identity";
 import { GONE, withoutProvider, type ResourceImplementation } from "./resource-implementation";
 import type { RawInputs, ValueSecretInputs, ValueSecretOutputs } from "./types";
 
@@ -43,13 +44,11 @@ export interface AccessSpec<Inputs extends ValueSecretInputs, Outputs extends Va
  * What sets one kind of value-holding secret apart; the rest (value, fingerprint, drift, import,
  * replacement) is the same for every scope and lives here.
  */
-export interface SecretResourceSpec<Inputs extends ValueSecretInputs, Outputs extends ValueSecretOutputs> {
+export interface SecretResourceSpec<
+  Inputs extends ValueSecretInputs,
+  Outputs extends ValueSecretOutputs,
+> extends ItemIdentity<Inputs> {
   kind: string;
-  /** Input fields that name the secret. A change to one, other than of case, replaces it. */
-  identity: ReadonlyArray<keyof Inputs & string>;
-  /** The scope the (possibly unchecked) inputs name. */
-  scopeOf(props: RawInputs): Scope;
-  checkIdentity(news: RawInputs): Array<InputProblem | undefined>;
   access?: AccessSpec<Inputs, Outputs>;
 }
 

@@ -115,3 +115,51 @@ export type UserSecretOutputs = ValueSecretOutputs & {
   /** The ids that names resolved to when written, so a later rename of a repository is no change. */
   repositoryIdsByName?: Record<string, number>;
 };
+
+/**
+ * The checked inputs every Actions variable keeps. Unlike a secret's, a variable's value is plaintext on GitHub
+ * (GET returns it), so the state keeps it; given as a Pulumi secret, the engine keeps it a secret (it re-marks a
+ * provider's answers by input name). During a preview a field may hold Pulumi's unknown sentinel instead.
+ */
+export type VariableInputs = {
+  variableName: string;
+  value: string;
+  onDrift: DriftPolicy;
+  /** The `import` resource option, which the SDK hands over as an input. */
+  importId?: string;
+};
+
+/** What GitHub and Pulumi's own writes add to a variable's inputs in its outputs. */
+export type VariableOutputs = {
+  /** GitHub's created_at; for a created variable, the time of GitHub's answer to the POST. */
+  createdAt?: string;
+  /** GitHub's updated_at as last seen. */
+  updatedAt?: string;
+  /** When Pulumi last wrote the variable, by GitHub's clock. */
+  writtenAt?: string;
+  /** What a refresh found changed outside Pulumi (never the value itself). */
+  drift?: string;
+};
+
+export type RepoVariableInputs = VariableInputs & {
+  owner: string;
+  repository: string;
+};
+
+export type EnvVariableInputs = RepoVariableInputs & {
+  environment: string;
+};
+
+export type OrgVariableInputs = VariableInputs & {
+  org: string;
+  visibility: Visibility;
+  /** Ids and lower-cased `owner/name`s; only with visibility `selected`. */
+  selectedRepositories?: RepositoryRef[];
+};
+
+export type OrgVariableOutputs = VariableOutputs & {
+  /** The ids written, sorted. */
+  selectedRepositoryIds?: number[];
+  /** The ids that names resolved to when written, so a later rename of a repository is no change. */
+  repositoryIdsByName?: Record<string, number>;
+};

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { contextFor, type ProviderContext } from "../provider/context";
 import * as lookups from "../provider/lookups";
-import type { PublicKey, SecretSummary, SelectedRepository } from "../core/lookup-results";
+import type { PublicKey, SecretSummary, SelectedRepository, VariableSummary } from "../core/lookup-results";
 import { APP_NAMES, type SecretApp } from "../core/scope";
 import { readSettings } from "../provider/settings";
 
-export type { PublicKey, SecretApp, SecretSummary, SelectedRepository };
+export type { PublicKey, SecretApp, SecretSummary, SelectedRepository, VariableSummary };
 
 /** Whose secrets a lookup reads: `actions` (the default), `dependabot` or `codespaces`. */
 export interface AppArg {
@@ -122,4 +122,47 @@ export function getPublicKey(
             }
           : { kind: "repo" as const, owner: args.owner, repository: args.repository, app: args.app };
   return lookups.publicKey(lookupContext(options), scope);
+}
+
+/** An organization's Actions variables, values included. */
+export function listOrgVariables(args: { org: string }, options?: LookupOptions): Promise<VariableSummary[]> {
+  return lookups.listVariables(
+    lookupContext(options),
+    { kind: "org", org: args.org },
+    `listing the variables of ${args.org}`,
+  );
+}
+
+/** A repository's own Actions variables, values included. */
+export function listRepoVariables(
+  args: { owner: string; repository: string },
+  options?: LookupOptions,
+): Promise<VariableSummary[]> {
+  const scope = { kind: "repo" as const, owner: args.owner, repository: args.repository };
+  return lookups.listVariables(
+    lookupContext(options),
+    scope,
+    `listing the variables of ${args.owner}/${args.repository}`,
+  );
+}
+
+/** A deployment environment's Actions variables, values included. */
+export function listEnvVariables(
+  args: { owner: string; repository: string; environment: string },
+  options?: LookupOptions,
+): Promise<VariableSummary[]> {
+  const scope = { kind: "environment" as const, ...args };
+  return lookups.listVariables(
+    lookupContext(options),
+    scope,
+    `listing the variables of ${args.owner}/${args.repository} environment "${args.environment}"`,
+  );
+}
+
+/** The organization variables a repository can read, values included. */
+export function listRepoOrgVariables(
+  args: { owner: string; repository: string },
+  options?: LookupOptions,
+): Promise<VariableSummary[]> {
+  return lookups.listRepoOrgVariables(lookupContext(options), args.owner, args.repository);
 }

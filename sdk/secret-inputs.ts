@@ -72,13 +72,14 @@ export function claimSecret(
   name: string,
   identity: pulumi.Input<string>[],
   idOf: (parts: string[]) => string,
+  noun = "secret",
 ): void {
   const claim = (parts: string[]): string | undefined => {
     const id = idOf(parts);
     const key = `${kind}:${id.toLowerCase()}`;
     const other = declared.get(key);
     if (other !== undefined && other !== name) {
-      return `${kind} "${name}" declares the secret ${id}, which ${kind} "${other}" declares already; two resources for one secret would overwrite each other on every update. Keep one of them.`;
+      return `${kind} "${name}" declares the ${noun} ${id}, which ${kind} "${other}" declares already; two resources for one ${noun} would overwrite each other on every update. Keep one of them.`;
     }
     declared.set(key, name);
     return undefined;

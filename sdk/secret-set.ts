@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { invalidInputs, type InputProblem } from "../core/input-problems";
 import { readValue } from "../core/secret-value";
-import { checkSecretName } from "../core/validate";
 import { TYPE_MODULE } from "./dynamic-provider";
 import { EnvSecret, type EnvSecretArgs } from "./env-secret";
 import { OrgSecret, type OrgSecretArgs } from "./org-secret";
-import { readEnvFile } from "./read-env-file";
+import { setEntries, type SetEntry } from "./set-entries";
 import { RepoSecret, type RepoSecretArgs } from "./repo-secret";
 import type { DriftPolicy } from "../core/drift-policy";
 import { SECRET_APPS, type SecretApp } from "../core/scope";
@@ -46,40 +45,7 @@ export interface SecretSetEntries {
 /** `SecretSet`'s arguments: one scope and its secrets. */
 export type SecretSetArgs = SecretSetScope & SecretSetEntries;
 
-interface Entry {
-  name: string;
-  value: pulumi.Input<string>;
-  where: string;
-}
-
-const REPOSITORY_FIELDS = ["owner", "repository", "environment"] as const;
-const ORG_ONLY_FIELDS = ["visibility", "selectedRepositories"] as const;
-
-// The scope's type is a union TypeScript cannot tell apart field by field (nor check at all in a
-// program that reads its sets from config): exactly one scope, whole.
-function scopeProblems(args: SecretSetArgs): InputProblem[] {
-  const given = (field: string) => (args as object as Record<string, unknown>)[field] !== undefined;
-  if (given("org")) {
-    return REPOSITORY_FIELDS.filter(given).map((field) => ({
-      field,
-      reason:
-        "is given with org; a set has one scope: give org for organization secrets, or owner and repository (and environment) for a repository's.",
-    }));
-  }
-  return [
-    ...["owner", "repository"]
-      .filter((field) => !given(field))
-      .map((field) => ({
-        field,
-        reason:
-          "is missing; give org for organization secrets, or owner and repository (and environment) for a repository's.",
-      })),
-    ...ORG_ONLY_FIELDS.filter(given).map((field) => ({
-      field,
-      reason: "is for organization secrets only; remove it, or give org instead of owner and repository.",
-    })),
-  ];
-}
+type Entry = SetEntry;
 
 function appsOf(args: SecretSetArgs): { apps: SecretApp[]; problems: InputProblem[] } {
   const apps = args.apps ?? ["actions"];
@@ -101,46 +67,11 @@ function appsOf(args: SecretSetArgs): { apps: SecretApp[]; problems: InputProble
 
 // Every check that needs no request, for every entry at once: a set is declared whole or not at all.
 function entriesOf(args: SecretSetArgs): { entries: Entry[]; problems: InputProblem[] } {
-  if (args.values !== undefined && args.envFile !== undefined) {
-    return { entries: [], problems: [{ field: "values", reason: "and envFile are both given; give one of them." }] };
-  }
-  const read =
-    args.envFile !== undefined
-      ? readEnvFile(args.envFile)
-      : args.values !== undefined
-        ? {
-            entries: Object.entries(args.values).map(([name, value]) => ({ name, value, where: `values.${name}` })),
-            problems: [],
-          }
-        : {
-            entries: [],
-            problems: [
-              {
-                field: "envFile",
-                reason: "is missing; give the path of a .env file, or values (a map of names to values).",
-              },
-            ],
-          };
-  const problems = [...scopeProblems(args), ...read.problems];
-  const seen = new Map<string, string>();
-  for (const { name, value, where } of read.entries) {
-    const nameProblem = checkSecretName(where, name);
-    if (nameProblem) problems.push(nameProblem);
-    // GitHub names are case-insensitive: two entries for one name would be one secret written twice.
-    const first = seen.get(name.toUpperCase());
-    if (first !== undefined)
-      problems.push({
-        field: where,
-        reason: `sets ${name}, which ${first} sets already (GitHub names are case-insensitive); keep one.`,
-      });
-    else seen.set(name.toUpperCase(), where);
-    if (typeof value === "string") {
-      const valueProblems: InputProblem[] = [];
-      readValue({ plaintextValue: value }, valueProblems);
-      problems.push(...valueProblems.map(({ reason }) => ({ field: `${where} (the value of ${name})`, reason })));
-    }
-  }
-  return { entries: read.entries, problems };
+  return setEntries(args, "secret", (value) => {
+    const valueProblems: InputProblem[] = [];
+    readValue({ plaintextValue: value }, valueProblems);
+    return valueProblems.map(({ reason }) => reason);
+  });
 }
 
 // Each application's resource classes, by scope.
