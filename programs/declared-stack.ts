@@ -14,7 +14,7 @@ export interface Declared {
   value?: string;
 }
 
-interface Exported {
+export interface Exported {
   resources: Array<{ urn: string; type: string; id?: string; inputs?: any; outputs?: any }>;
 }
 

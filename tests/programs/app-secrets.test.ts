@@ -1,38 +1,13 @@
-import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
-import { declaredStack, type Declared } from "../../programs/declared-stack";
+import { type Declared } from "../../programs/declared-stack";
 import { engineTimeout } from "../support/engine-timeout";
+import { pastPulumisWrite, useProgramEmulator } from "../support/program-emulator";
 
 // Dependabot's and Codespaces' secrets through the engine: each kind's whole life (create, no change, a value
 // change, a rename, a change made outside Pulumi, import, destroy), with the requests each step sends.
-const TOKEN = "app-secrets-token";
 const HELLO = 1296269;
 const SPOON = 1300192;
-let emulator: Emulator;
-let control: EmulatorControl;
-const stacks: Array<{ remove(): void }> = [];
-
-const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100));
-const requestCount = async () => (await control.requests()).length;
-const sentSince = async (n: number) => (await control.requests()).slice(n).map((r) => `${r.method} ${r.path}`);
-const writesSince = async (n: number) => (await sentSince(n)).filter((r) => !r.startsWith("GET "));
-
-beforeAll(async () => {
-  const fixture = defaultFixture();
-  fixture.tokens = [{ token: TOKEN, user: "octocat" }];
-  emulator = await startEmulator({ port: 0, fixture });
-  control = emulatorControl(emulator.url);
-});
-afterAll(async () => {
-  for (const stack of stacks) stack.remove();
-  await emulator.close();
-});
-beforeEach(() => control.reset());
-
-async function newStack() {
-  const stack = await declaredStack(emulator.url, TOKEN);
-  stacks.push(stack);
-  return stack;
-}
+const github = useProgramEmulator("app-secrets-token");
+const { newStack, requestCount, sentSince, writesSince } = github;
 
 interface Kind {
   kind: string;
@@ -80,7 +55,7 @@ const KINDS: Kind[] = [
 
 /** Each kind's secrets on GitHub, `NAME=value`, by kind. */
 async function onGitHub(): Promise<Record<string, string[]>> {
-  const secrets = await control.secrets();
+  const secrets = await github.control.secrets();
   return Object.fromEntries(
     KINDS.map(({ kind, app, seed }) => [
       kind,
@@ -130,7 +105,7 @@ test(
     expect((await stack.up()).stdout).toMatch(/\+ 6 created/);
     expect(await sentByKind(mark)).toEqual(forEachKind(() => ["GET public-key", "PUT TOKEN"]));
     expect(await onGitHub()).toEqual(forEachKind(() => ["TOKEN=v1"]));
-    expect((await control.secrets()).filter((s) => s.app === "actions")).toEqual([]);
+    expect((await github.control.secrets()).filter((s) => s.app === "actions")).toEqual([]);
     const ids = (await stack.exported()).resources
       .filter((r) => r.type.includes("/github-secrets:"))
       .map((r) => [r.type.split(":").pop(), r.id]);
@@ -155,7 +130,8 @@ test(
 
     // Changed outside Pulumi: a refresh records it, the next up writes the program's value again.
     await pastPulumisWrite();
-    for (const { seed } of KINDS) await control.upsertSecret({ ...seed, name: "RENAMED", value: "by hand" } as never);
+    for (const { seed } of KINDS)
+      await github.control.upsertSecret({ ...seed, name: "RENAMED", value: "by hand" } as never);
     expect((await stack.refresh()).exitCode).toBe(0);
     const drift = (await stack.exported()).resources.filter((r) => /changed outside Pulumi/.test(r.outputs?.drift));
     expect(drift).toHaveLength(KINDS.length);
@@ -165,7 +141,7 @@ test(
     expect(await onGitHub()).toEqual(forEachKind(() => ["RENAMED=v2"]));
 
     // Import: the import option adopts a secret that exists (one GET), and writes the program's value.
-    for (const { seed } of KINDS) await control.upsertSecret({ ...seed, name: "LEGACY", value: "old" } as never);
+    for (const { seed } of KINDS) await github.control.upsertSecret({ ...seed, name: "LEGACY", value: "old" } as never);
     await stack.declare([...secrets("RENAMED", "v2"), ...adopted()]);
     mark = await requestCount();
     expect((await stack.up()).stdout).toMatch(/\+ 5 created/);
@@ -208,7 +184,7 @@ test(
           : []),
       ]);
     const selections = async () =>
-      Object.fromEntries((await control.secrets()).map((s) => [s.app, s.selected_repository_ids]));
+      Object.fromEntries((await github.control.secrets()).map((s) => [s.app, s.selected_repository_ids]));
 
     await stack.declare(declared(["octo-org/hello-world"]));
     expect((await stack.up()).exitCode).toBe(0);
@@ -229,7 +205,7 @@ test(
     await stack.declare(declared());
     expect((await stack.up()).stdout).toMatch(/- 2 deleted/);
     expect(await selections()).toEqual({ dependabot: [], codespaces: [] });
-    expect((await control.secrets()).map((s) => s.name)).toEqual(["SHARED", "SHARED"]);
+    expect((await github.control.secrets()).map((s) => s.name)).toEqual(["SHARED", "SHARED"]);
     expect((await stack.destroy()).exitCode).toBe(0);
   },
   engineTimeout(90_000),
@@ -247,7 +223,7 @@ test(
     });
     await stack.declare([user(["octo-org/hello-world"])]);
     expect((await stack.up()).exitCode).toBe(0);
-    expect((await control.secrets()).find((s) => s.app === "codespaces")).toMatchObject({
+    expect((await github.control.secrets()).find((s) => s.app === "codespaces")).toMatchObject({
       scope: "user",
       owner: "octocat",
       selected_repository_ids: [HELLO],
@@ -257,7 +233,7 @@ test(
     const mark = await requestCount();
     expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
     expect(await writesSince(mark)).toEqual(["PUT /user/codespaces/secrets/DOTFILES_TOKEN/repositories"]);
-    expect((await control.secrets()).find((s) => s.app === "codespaces")).toMatchObject({
+    expect((await github.control.secrets()).find((s) => s.app === "codespaces")).toMatchObject({
       value: "v1",
       selected_repository_ids: [HELLO, SPOON],
     });
@@ -283,7 +259,7 @@ test(
       "PUT /repos/octo-org/hello-world/actions/secrets/NPM_TOKEN",
       "PUT /repos/octo-org/hello-world/dependabot/secrets/NPM_TOKEN",
     ]);
-    expect((await control.secrets()).map((s) => [s.app, s.name, s.value]).sort()).toEqual([
+    expect((await github.control.secrets()).map((s) => [s.app, s.name, s.value]).sort()).toEqual([
       ["actions", "NPM_TOKEN", "same value"],
       ["dependabot", "NPM_TOKEN", "same value"],
     ]);
@@ -291,7 +267,7 @@ test(
     // Dropping one leaves the other: the delete is the Dependabot secret's alone.
     await stack.declare([{ kind: "RepoSecret", name: "npm", args, value: "same value" }]);
     expect((await stack.up()).stdout).toMatch(/- 1 deleted/);
-    expect((await control.secrets()).map((s) => s.app)).toEqual(["actions"]);
+    expect((await github.control.secrets()).map((s) => s.app)).toEqual(["actions"]);
     expect((await stack.destroy()).exitCode).toBe(0);
   },
   engineTimeout(90_000),

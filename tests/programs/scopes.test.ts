@@ -1,45 +1,14 @@
-import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
-import { byName, declaredStack, type Declared } from "../../programs/declared-stack";
+import { byName, type Declared } from "../../programs/declared-stack";
 import { engineTimeout } from "../support/engine-timeout";
+import { pastPulumisWrite, useProgramEmulator } from "../support/program-emulator";
 
 // EnvSecret, OrgSecret, OrgSecretRepoSelection, the import option and drift, through the engine.
-const TOKEN = "scopes-token";
 const ODD_ENVIRONMENT = "50%: eu/west";
 const HELLO = 1296269;
 const SPOON = 1300192;
-let emulator: Emulator;
-let control: EmulatorControl;
-const stacks: Array<{ remove(): void }> = [];
-
-// GitHub's timestamps have whole seconds: a change within a second of Pulumi's own write cannot be
-// told apart from it, so a test of drift lets that second pass first.
-const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100));
-const onGitHub = () => control.secrets();
-const requestCount = async () => (await control.requests()).length;
-const writesSince = async (n: number) =>
-  (await control.requests())
-    .slice(n)
-    .filter((r) => r.method !== "GET")
-    .map((r) => `${r.method} ${r.path}`);
-
-beforeAll(async () => {
-  const fixture = defaultFixture();
-  fixture.tokens = [{ token: TOKEN }];
-  fixture.repos[0].environments!.push(ODD_ENVIRONMENT);
-  emulator = await startEmulator({ port: 0, fixture });
-  control = emulatorControl(emulator.url);
-});
-afterAll(async () => {
-  for (const stack of stacks) stack.remove();
-  await emulator.close();
-});
-beforeEach(() => control.reset());
-
-async function newStack() {
-  const stack = await declaredStack(emulator.url, TOKEN);
-  stacks.push(stack);
-  return stack;
-}
+const github = useProgramEmulator("scopes-token", (fixture) => fixture.repos[0].environments!.push(ODD_ENVIRONMENT));
+const { newStack, requestCount, writesSince } = github;
+const onGitHub = () => github.control.secrets();
 
 const org = (args: Record<string, unknown>, extra: Partial<Declared> = {}): Declared => ({
   kind: "OrgSecret",
@@ -82,7 +51,7 @@ test(
       [ODD_ENVIRONMENT, "v2"],
       ["prod/eu west", "v1"],
     ]);
-    const paths = (await control.requests()).map((r) => r.path);
+    const paths = (await github.control.requests()).map((r) => r.path);
     expect(paths).toContain("/repos/octo-org/hello-world/environments/prod%2Feu%20west/secrets/DB_PASSWORD");
     expect(paths).toContain(
       `/repos/octo-org/hello-world/environments/${encodeURIComponent(ODD_ENVIRONMENT)}/secrets/DB_PASSWORD`,
@@ -156,7 +125,7 @@ test(
     );
 
     await stack.declare([org({ visibility: "selected" })]);
-    await control.upsertSecret({
+    await github.control.upsertSecret({
       scope: "org",
       owner: "octo-org",
       name: "SHARED",
@@ -174,7 +143,7 @@ test(
   "the import option adopts an existing secret (ID compared case-insensitively) and fails clearly for a missing one",
   async () => {
     const stack = await newStack();
-    await control.upsertSecret({
+    await github.control.upsertSecret({
       scope: "repo",
       owner: "octo-org",
       repository: "hello-world",
@@ -231,7 +200,7 @@ test(
     await stack.declare([watched("fail")]);
     await stack.up();
     await pastPulumisWrite();
-    await control.upsertSecret({
+    await github.control.upsertSecret({
       scope: "environment",
       owner: "octo-org",
       repository: "hello-world",

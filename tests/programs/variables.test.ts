@@ -3,9 +3,9 @@ import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { defaultFixture, emulatorControl, startEmulator, type Emulator, type EmulatorControl } from "../../emulator";
-import { byName, declaredStack } from "../../programs/declared-stack";
+import { byName } from "../../programs/declared-stack";
 import { engineTimeout } from "../support/engine-timeout";
+import { expectNoneOf, pastPulumisWrite, useProgramEmulator } from "../support/program-emulator";
 
 // Actions variables through the engine (the harness, or the real CLI with PULUMI_GITHUB_SECRETS_ENGINE=cli): the
 // `variables` program, the real provider host, the emulator over HTTP. Each step's requests are counted.
@@ -14,9 +14,9 @@ const PROGRAM = join(__dirname, "../../programs/variables");
 const HELLO = 1296269;
 const SPOON = 1300192;
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
-let emulator: Emulator;
-let control: EmulatorControl;
-const stacks: Array<{ remove(): void }> = [];
+const github = useProgramEmulator(TOKEN);
+const { requestCount, writesSince } = github;
+const since = github.sentSince;
 
 interface DeclaredVariable {
   kind: "RepoVariable" | "EnvVariable" | "OrgVariable" | "OrgVariableRepoSelection" | "VariableSet";
@@ -28,14 +28,9 @@ interface DeclaredVariable {
   value?: string;
 }
 
-// GitHub's timestamps have whole seconds; a change made outside Pulumi waits past Pulumi's own write.
-const pastPulumisWrite = () => new Promise((resolve) => setTimeout(resolve, 2100));
-const requestCount = async () => (await control.requests()).length;
-const since = async (n: number) => (await control.requests()).slice(n).map((r) => `${r.method} ${r.path}`);
-const writesSince = async (n: number) => (await since(n)).filter((r) => !r.startsWith("GET "));
 const values = async () =>
   Object.fromEntries(
-    (await control.variables()).map((v) => [
+    (await github.control.variables()).map((v) => [
       [v.owner, v.repository, v.environment, v.name].filter((p) => p !== null).join("/"),
       v.value,
     ]),
@@ -43,21 +38,8 @@ const values = async () =>
 // A step line or a count of changes in the summary.
 const CHANGES = /^ [+~-]|\d+ (created|updated|replaced|deleted)\b/m;
 
-beforeAll(async () => {
-  const fixture = defaultFixture();
-  fixture.tokens = [{ token: TOKEN }];
-  emulator = await startEmulator({ port: 0, fixture });
-  control = emulatorControl(emulator.url);
-});
-afterAll(async () => {
-  for (const stack of stacks) stack.remove();
-  await emulator.close();
-});
-beforeEach(() => control.reset());
-
 async function newStack() {
-  const stack = await declaredStack(emulator.url, TOKEN, PROGRAM);
-  stacks.push(stack);
+  const stack = await github.newStack(PROGRAM);
   return {
     ...stack,
     declare: (resources: DeclaredVariable[]) => stack.declare(resources),
@@ -178,7 +160,7 @@ test(
     // the next up writes the program's value back with one PATCH.
     await pastPulumisWrite();
     const outside = `outside-${randomUUID()}`;
-    await control.upsertVariable({
+    await github.control.upsertVariable({
       scope: "repo",
       owner: "octo-org",
       repository: "hello-world",
@@ -203,7 +185,7 @@ test(
     mark = await requestCount();
     expect((await stack.destroy()).exitCode).toBe(0);
     expect((await since(mark)).filter((r) => r.startsWith("DELETE "))).toHaveLength(3);
-    expect(await control.variables()).toEqual([]);
+    expect(await github.control.variables()).toEqual([]);
 
     // The secret values are in no state file, export (secrets not shown), printed output or log.
     const artifacts = [...stack.files(), stack.printed()];
@@ -216,7 +198,7 @@ test(
 test(
   "import: an existing variable fails create, saying to import; with the import option it is adopted",
   async () => {
-    await control.upsertVariable({
+    await github.control.upsertVariable({
       scope: "repo",
       owner: "octo-org",
       repository: "hello-world",
@@ -239,8 +221,14 @@ test(
     expect((await stack.up()).stdout).not.toMatch(CHANGES);
 
     // Another value: adopted with a GET and one PATCH.
-    await control.reset();
-    await control.upsertVariable({ scope: "org", owner: "octo-org", name: "SHARED", value: "old", visibility: "all" });
+    await github.control.reset();
+    await github.control.upsertVariable({
+      scope: "org",
+      owner: "octo-org",
+      name: "SHARED",
+      value: "old",
+      visibility: "all",
+    });
     const other = await newStack();
     await other.declare(
       [orgVariable("new", { visibility: "all", selectedRepositories: undefined }, "SHARED")].map((d) => ({
@@ -280,7 +268,7 @@ test(
       "POST /orgs/octo-org/actions/variables",
       "PUT /orgs/octo-org/actions/variables/SHARED/repositories",
     ]);
-    expect(await control.variables()).toMatchObject([{ selected_repository_ids: [HELLO] }]);
+    expect(await github.control.variables()).toMatchObject([{ selected_repository_ids: [HELLO] }]);
 
     mark = await requestCount();
     expect((await stack.up()).stdout).not.toMatch(CHANGES);
@@ -291,7 +279,7 @@ test(
     expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
     expect(await writesSince(mark)).toEqual([`PUT /orgs/octo-org/actions/variables/SHARED/repositories/${SPOON}`]);
 
-    await control.upsertVariable({
+    await github.control.upsertVariable({
       scope: "org",
       owner: "octo-org",
       name: "SHARED",
@@ -306,7 +294,7 @@ test(
     mark = await requestCount();
     expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
     expect(await writesSince(mark)).toEqual(["PUT /orgs/octo-org/actions/variables/SHARED/repositories"]);
-    expect(await control.variables()).toMatchObject([{ selected_repository_ids: [HELLO, SPOON] }]);
+    expect(await github.control.variables()).toMatchObject([{ selected_repository_ids: [HELLO, SPOON] }]);
 
     // A rename of the selection's variable replaces it: the old list's repositories removed first.
     await stack.declare(
@@ -324,7 +312,7 @@ test(
 
     mark = await requestCount();
     expect((await stack.destroy()).exitCode).toBe(0);
-    expect(await control.variables()).toEqual([]);
+    expect(await github.control.variables()).toEqual([]);
   },
   engineTimeout(150_000),
 );
@@ -367,7 +355,7 @@ test(
     ]);
 
     await pastPulumisWrite();
-    await control.upsertVariable({
+    await github.control.upsertVariable({
       scope: "repo",
       owner: "octo-org",
       repository: "hello-world",
@@ -398,7 +386,7 @@ test(
     mark = await requestCount();
     expect((await stack.destroy()).exitCode).toBe(0);
     expect((await since(mark)).filter((r) => r.startsWith("DELETE "))).toHaveLength(2);
-    expect(await control.variables()).toEqual([]);
+    expect(await github.control.variables()).toEqual([]);
   },
   engineTimeout(150_000),
 );
@@ -407,8 +395,8 @@ test(
   "import-file --variables: the scope's variables imported with their values; the printed program changes nothing",
   async () => {
     const seeded = { scope: "org" as const, owner: "octo-org" };
-    await control.upsertVariable({ ...seeded, name: "TO_ALL", value: "everyone", visibility: "all" });
-    await control.upsertVariable({
+    await github.control.upsertVariable({ ...seeded, name: "TO_ALL", value: "everyone", visibility: "all" });
+    await github.control.upsertVariable({
       ...seeded,
       name: "TO_SPOON",
       value: "spoon only",
@@ -421,7 +409,7 @@ test(
     const { stdout: code, stderr: steps } = await promisify(execFile)(
       process.execPath,
       [cli, "import-file", "--variables", "--org", "octo-org", "--out", file],
-      { env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url } },
+      { env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url } },
     );
     expect(steps).toMatch(/^Wrote 2 OrgVariable entries to /);
     expect(code).toContain('new OrgVariable("to-spoon", {');
@@ -507,7 +495,7 @@ test(
     // Drift and refresh, then the program's values back.
     await stack.declare(resources(next, true));
     await pastPulumisWrite();
-    await control.upsertVariable({
+    await github.control.upsertVariable({
       scope: "repo",
       owner: "octo-org",
       repository: "hello-world",
@@ -530,13 +518,7 @@ test(
     const exportedText = JSON.stringify(exported);
     expect((await stack.destroy()).exitCode).toBe(0);
 
-    const artifacts = [exportedText, ...stack.files(), stack.printed()];
-    for (const needle of canaries) {
-      for (const [i, artifact] of artifacts.entries()) {
-        const at = artifact.indexOf(needle);
-        expect(at === -1 ? "" : `artifact ${i}: ...${artifact.slice(Math.max(0, at - 200), at + 60)}`).toBe("");
-      }
-    }
+    expectNoneOf(canaries, { export: exportedText, files: stack.files().join("\n"), printed: stack.printed() });
   },
   engineTimeout(180_000),
 );
