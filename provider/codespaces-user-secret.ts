@@ -4,7 +4,12 @@ import type { ProviderContext } from "./context";
 import { checkRepositoryRefs, knownIds, sameIds } from "./repository-ids";
 import { secretPath } from "./routes";
 import { secretResource } from "./secret-resource";
-import { selectedRepositoryIds, setSelectedRepositories } from "./selected-repositories";
+import {
+  changeSelectedRepositories,
+  selectedRepositoryIds,
+  selectionChange,
+  setSelectedRepositories,
+} from "./selected-repositories";
 import type { RepositoryRef } from "../core/repository-ref";
 import type { UserSecretInputs, UserSecretOutputs } from "./types";
 
@@ -16,8 +21,8 @@ const resolve = (context: ProviderContext, refs: RepositoryRef[], label: string)
 /**
  * CodespacesUserSecret: one of the authenticated user's own Codespaces secrets, and the repositories whose
  * codespaces may use it. PUT and DELETE /user/codespaces/secrets/{secret_name}; the PUT carries the value sealed for
- * the user's key and `selected_repository_ids`. A change of the repositories alone goes to PUT .../repositories,
- * without the value. ID and import ID: `SECRET`.
+ * the user's key and `selected_repository_ids`. A change of the repositories alone never sends the value: one
+ * repository added or removed is PUT or DELETE .../repositories/{repository_id}, more at once PUT .../repositories. ID and import ID: `SECRET`.
  *
  * What the state keeps: `UserSecretInputs` (the name, the value's fingerprint, the repositories) and
  * `UserSecretOutputs` (plus selectedRepositoryIds and repositoryIdsByName).
@@ -51,9 +56,15 @@ export const codespacesUserSecret = secretResource<UserSecretInputs, UserSecretO
     changed: (olds, news) =>
       !sameIds(knownIds(news.selectedRepositories, olds.repositoryIdsByName), olds.selectedRepositoryIds),
 
-    async apply(context, news, label) {
+    // One repository added or removed is that one request, which leaves a change made meanwhile to another
+    // repository alone; more at once are one request for the whole list.
+    async apply(context, news, label, olds) {
       const { ids, byName } = await resolve(context, news.selectedRepositories, label);
-      await setSelectedRepositories(context, secretPath(USER, news.secretName), ids, label);
+      const secret = secretPath(USER, news.secretName);
+      const change = selectionChange(olds.selectedRepositoryIds ?? [], ids);
+      if (change.add.length + change.remove.length === 1)
+        await changeSelectedRepositories(context, secret, change, label);
+      else await setSelectedRepositories(context, secret, ids, label);
       return { selectedRepositoryIds: ids, repositoryIdsByName: byName };
     },
 

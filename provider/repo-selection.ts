@@ -5,7 +5,12 @@ import { requireToken, type ProviderContext } from "./context";
 import { checkRepositoryRefs, sameIds, knownIds } from "./repository-ids";
 import { GONE, withoutProvider, type ResourceImplementation } from "./resource-implementation";
 import type { Route } from "./routes";
-import { changeSelectedRepositories, selectedRepositoryIds, setSelectedRepositories } from "./selected-repositories";
+import {
+  changeSelectedRepositories,
+  selectedRepositoryIds,
+  selectionChange,
+  setSelectedRepositories,
+} from "./selected-repositories";
 import type { RawInputs, RepoSelectionInputs, RepoSelectionOutputs } from "./types";
 
 /**
@@ -27,10 +32,6 @@ export interface RepoSelectionSpec<Name extends string> {
   itemPath(org: string, name: string): Route;
   /** The item's visibility on GitHub; undefined when it does not exist. */
   visibilityOf(context: ProviderContext, org: string, name: string, label: string): Promise<string | undefined>;
-}
-
-function difference(from: number[], to: number[]) {
-  return { add: to.filter((id) => !from.includes(id)), remove: from.filter((id) => !to.includes(id)) };
 }
 
 /**
@@ -132,7 +133,7 @@ export function repoSelectionResource<Name extends string>(
       if (olds.drift && news.onDrift !== "ignore") {
         await setSelectedRepositories(context, path(news), ids, label(news));
       } else {
-        await changeSelectedRepositories(context, path(news), difference(olds.repositoryIds, ids), label(news));
+        await changeSelectedRepositories(context, path(news), selectionChange(olds.repositoryIds, ids), label(news));
       }
       return { outs: { ...withoutProvider(news), repositoryIds: ids, repositoryIdsByName: byName } as State };
     },

@@ -29,8 +29,8 @@ export interface AccessSpec<Inputs extends ValueSecretInputs, Outputs extends Va
   needsValue(olds: Inputs & Outputs, news: Inputs): boolean;
   /** Whether access changed at all. */
   changed(olds: Inputs & Outputs, news: Inputs): boolean;
-  /** Applies a change GitHub takes without the value; answers the outputs that follow. */
-  apply(context: ProviderContext, news: Inputs, label: string): Promise<Partial<Outputs>>;
+  /** Applies a change GitHub takes without the value (`olds`: the state before it); answers the outputs that follow. */
+  apply(context: ProviderContext, news: Inputs, label: string, olds: Inputs & Outputs): Promise<Partial<Outputs>>;
   /** What a refresh finds changed outside Pulumi, said for a person. */
   readDrift(
     context: ProviderContext,
@@ -148,7 +148,7 @@ export function secretResource<Inputs extends ValueSecretInputs, Outputs extends
       requireToken(context, labelOf(news));
       if (valueChanged(olds, news) || drifted(olds, news) || spec.access?.needsValue(olds, news))
         return { outs: await write(context, news, olds) };
-      const accessOuts = spec.access ? await spec.access.apply(context, news, labelOf(news)) : {};
+      const accessOuts = spec.access ? await spec.access.apply(context, news, labelOf(news), olds) : {};
       const kept = { createdAt: olds.createdAt, updatedAt: olds.updatedAt, writtenAt: olds.writtenAt };
       return {
         outs: { ...withoutProvider(news), ...kept, ...accessOuts, ...(olds.drift && { drift: olds.drift }) } as State,

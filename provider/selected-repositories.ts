@@ -35,6 +35,11 @@ export async function setSelectedRepositories(
   });
 }
 
+/** The repositories to add and to remove to go from one list of ids to another. */
+export function selectionChange(from: number[], to: number[]): { add: number[]; remove: number[] } {
+  return { add: to.filter((id) => !from.includes(id)), remove: from.filter((id) => !to.includes(id)) };
+}
+
 /** Adds and removes single repositories, so that selections made by others stay as they are. */
 export async function changeSelectedRepositories(
   context: ProviderContext,

@@ -4,7 +4,10 @@ import {
   listOrgSecrets,
   listRepoOrgSecrets,
   listRepoSecrets,
+  listRepoOrgVariables,
+  listRepoVariables,
   listSelectedRepositories,
+  listUserCodespacesSecrets,
   RepoSecret,
   seal,
 } from "pulumi-github-secrets";
@@ -30,6 +33,20 @@ export const readersOfShared = listOrgSecrets({ org: "octo-org" }).then(async (s
     ? (await listSelectedRepositories({ org: "octo-org", secretName: "SHARED" })).map((r) => r.fullName)
     : [],
 );
+
+// Another application's secrets, and your own Codespaces secrets (the token's user's).
+export const dependabotSecrets = listRepoSecrets({
+  owner: "octo-org",
+  repository: "hello-world",
+  app: "dependabot",
+}).then((secrets) => secrets.map((s) => s.name));
+export const myCodespacesSecrets = listUserCodespacesSecrets().then((secrets) => secrets.map((s) => s.name));
+
+// Variables, which GitHub returns with their values: the repository's own and the organization's it can read.
+export const helloWorldVariables = Promise.all([
+  listRepoVariables({ owner: "octo-org", repository: "hello-world" }),
+  listRepoOrgVariables({ owner: "octo-org", repository: "hello-world" }),
+]).then(([own, fromOrg]) => Object.fromEntries([...fromOrg, ...own].map((v) => [v.name, v.value])));
 
 // A value sealed in the program for the repository's current key: only the sealed form reaches
 // the provider (a pipeline would seal with `npx pulumi-github-secrets seal` instead).

@@ -202,6 +202,37 @@ test(
         .sort(),
     );
 
+    // A repository added outside Pulumi: a refresh reads each list and records it; the next up removes it again.
+    for (const app of ["dependabot", "codespaces"])
+      await github.control.upsertSecret({
+        scope: "org",
+        app,
+        owner: "octo-org",
+        name: "SHARED",
+        value: "org value",
+        visibility: "selected",
+        selected_repository_ids: [HELLO, SPOON],
+      } as never);
+    const refreshed = await requestCount();
+    expect((await stack.refresh()).exitCode).toBe(0);
+    expect(await sentSince(refreshed)).toEqual(
+      expect.arrayContaining([
+        "GET /orgs/octo-org/dependabot/secrets/SHARED/repositories",
+        "GET /orgs/octo-org/codespaces/secrets/SHARED/repositories",
+      ]),
+    );
+    // The out-of-band write changed each secret too: the secrets get the program's value again, the lists the
+    // program's repositories.
+    const repaired = await requestCount();
+    expect((await stack.up()).stdout).toMatch(/~ 4 updated/);
+    expect((await writesSince(repaired)).sort()).toEqual([
+      "PUT /orgs/octo-org/codespaces/secrets/SHARED",
+      "PUT /orgs/octo-org/codespaces/secrets/SHARED/repositories",
+      "PUT /orgs/octo-org/dependabot/secrets/SHARED",
+      "PUT /orgs/octo-org/dependabot/secrets/SHARED/repositories",
+    ]);
+    expect(await selections()).toEqual({ dependabot: [SPOON], codespaces: [SPOON] });
+
     await stack.declare(declared());
     expect((await stack.up()).stdout).toMatch(/- 2 deleted/);
     expect(await selections()).toEqual({ dependabot: [], codespaces: [] });
@@ -212,7 +243,7 @@ test(
 );
 
 test(
-  "CodespacesUserSecret: a change of repositories alone goes to the selection endpoint, never the value",
+  "CodespacesUserSecret: a change of repositories is one request for one repository or for the whole list, never the value",
   async () => {
     const stack = await newStack();
     const user = (selectedRepositories: unknown[]): Declared => ({
@@ -232,10 +263,28 @@ test(
     await stack.declare([user([HELLO, "octo-org/spoon-knife"])]);
     const mark = await requestCount();
     expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
-    expect(await writesSince(mark)).toEqual(["PUT /user/codespaces/secrets/DOTFILES_TOKEN/repositories"]);
+    expect(await writesSince(mark)).toEqual([`PUT /user/codespaces/secrets/DOTFILES_TOKEN/repositories/${SPOON}`]);
     expect((await github.control.secrets()).find((s) => s.app === "codespaces")).toMatchObject({
       value: "v1",
       selected_repository_ids: [HELLO, SPOON],
+    });
+
+    await stack.declare([user([SPOON])]);
+    const removed = await requestCount();
+    expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
+    expect(await writesSince(removed)).toEqual([
+      `DELETE /user/codespaces/secrets/DOTFILES_TOKEN/repositories/${HELLO}`,
+    ]);
+    expect(await sentSince(removed)).not.toContain("GET /user/codespaces/secrets/public-key");
+
+    // Two changes at once: the whole list in one request.
+    await stack.declare([user([HELLO])]);
+    const swapped = await requestCount();
+    expect((await stack.up()).stdout).toMatch(/~ 1 updated/);
+    expect(await writesSince(swapped)).toEqual(["PUT /user/codespaces/secrets/DOTFILES_TOKEN/repositories"]);
+    expect((await github.control.secrets()).find((s) => s.app === "codespaces")).toMatchObject({
+      value: "v1",
+      selected_repository_ids: [HELLO],
     });
     expect((await stack.destroy()).exitCode).toBe(0);
   },
