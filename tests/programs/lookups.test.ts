@@ -3,7 +3,8 @@ import { defaultFixture, emulatorControl, startEmulator, type Emulator } from ".
 import { declaredStack } from "../../programs/declared-stack";
 import { engineTimeout } from "../support/engine-timeout";
 
-// examples/lookups through the engine: every list endpoint and a public key, read by the program.
+// examples/lookups through the engine: the list endpoints (Dependabot's, your Codespaces secrets and variables too) and a
+// public key, read by the program.
 let emulator: Emulator;
 
 beforeAll(async () => {
@@ -28,6 +29,13 @@ beforeAll(async () => {
       name: "ENV_ONE",
       value: "v",
     },
+    { scope: "repo", app: "dependabot", owner: "octo-org", repository: "hello-world", name: "NPM_TOKEN", value: "v" },
+    { scope: "user", app: "codespaces", owner: "octocat", name: "DOTFILES", value: "v" },
+  ];
+  fixture.variables = [
+    { scope: "org", owner: "octo-org", name: "REGION", value: "us-east-1", visibility: "all" },
+    { scope: "repo", owner: "octo-org", repository: "hello-world", name: "REGION", value: "eu-west-1" },
+    { scope: "repo", owner: "octo-org", repository: "hello-world", name: "LOG_LEVEL", value: "debug" },
   ];
   emulator = await startEmulator({ port: 0, fixture });
 });
@@ -51,6 +59,10 @@ test(
         helloWorldSecrets: ["REPO_ONE"],
         productionSecrets: ["ENV_ONE"],
         readersOfShared: ["octo-org/hello-world"],
+        dependabotSecrets: ["NPM_TOKEN"],
+        myCodespacesSecrets: ["DOTFILES"],
+        // The repository's own REGION wins over the organization's, as in a workflow.
+        helloWorldVariables: { REGION: "eu-west-1", LOG_LEVEL: "debug" },
       });
       const control = emulatorControl(emulator.url);
       const stored = (await control.secrets()).find((s) => s.name === "SEALED_IN_PROGRAM");
@@ -63,6 +75,10 @@ test(
         "GET /repos/octo-org/hello-world/environments/production/secrets",
         "GET /orgs/octo-org/actions/secrets/SHARED/repositories",
         "GET /repos/octo-org/spoon-knife/actions/secrets/public-key",
+        "GET /repos/octo-org/hello-world/dependabot/secrets",
+        "GET /user/codespaces/secrets",
+        "GET /repos/octo-org/hello-world/actions/variables",
+        "GET /repos/octo-org/hello-world/actions/organization-variables",
       ])
         expect(used).toContain(path);
     } finally {
