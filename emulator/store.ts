@@ -146,29 +146,11 @@ export interface SecretRecord {
   updated_at: string;
 }
 
-/** One Actions variable as `GET /_emulator/variables` shows it. */
-export interface VariableRecord {
+/** One Actions variable as `GET /_emulator/variables` shows it: a secret record's fields, but `app`, with its scope. */
+export type VariableRecord = Omit<SecretRecord, "app" | "scope"> & {
   /** Where the variable lives. */
   scope: VariableScope;
-  /** The organization's login, or the repository's owner. */
-  owner: string;
-  /** The repository's name; null for an organization variable. */
-  repository: string | null;
-  /** The environment's name as it reads; null but for an environment variable. */
-  environment: string | null;
-  /** The variable's name, upper-cased. */
-  name: string;
-  /** Its value. */
-  value: string;
-  /** An organization variable's visibility; null for the other scopes. */
-  visibility: Visibility | null;
-  /** An organization variable's selected repositories (for visibility `selected`); else null. */
-  selected_repository_ids: number[] | null;
-  /** ISO 8601, whole seconds, as GitHub gives it. */
-  created_at: string;
-  /** ISO 8601, whole seconds, as GitHub gives it. */
-  updated_at: string;
-}
+};
 
 /** What an org variable's PATCH changes; omitted fields stay. */
 export interface VariableChange {

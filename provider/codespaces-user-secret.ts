@@ -4,12 +4,8 @@ import type { ProviderContext } from "./context";
 import { checkRepositoryRefs, knownIds, sameIds } from "./repository-ids";
 import { secretPath } from "./routes";
 import { secretResource } from "./secret-resource";
-import {
-  changeSelectedRepositories,
-  selectedRepositoryIds,
-  selectionChange,
-  setSelectedRepositories,
-} from "./selected-repositories";
+import { changeSelectedRepositories, selectionChange, setSelectedRepositories } from "./selected-repositories";
+import { selectionDrift } from "./visibility-access";
 import type { RepositoryRef } from "../core/repository-ref";
 import type { UserSecretInputs, UserSecretOutputs } from "./types";
 
@@ -68,12 +64,7 @@ export const codespacesUserSecret = secretResource<UserSecretInputs, UserSecretO
       return { selectedRepositoryIds: ids, repositoryIdsByName: byName };
     },
 
-    async readDrift(context, props, _remote, label) {
-      const ids = await selectedRepositoryIds(context, secretPath(USER, props.secretName), label);
-      const stored = props.selectedRepositoryIds ?? [];
-      return sameIds(ids, stored)
-        ? []
-        : [`the selected repositories on GitHub are [${ids.join(", ")}], not [${stored.join(", ")}]`];
-    },
+    readDrift: (context, props, _remote, label) =>
+      selectionDrift(context, secretPath(USER, props.secretName), props.selectedRepositoryIds, label),
   },
 });

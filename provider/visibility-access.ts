@@ -115,11 +115,20 @@ export async function accessDrift(
   const drift: string[] = [];
   if (remoteVisibility !== props.visibility)
     drift.push(`visibility is "${remoteVisibility}" on GitHub, not "${props.visibility}"`);
-  if (managesSelection(props) && remoteVisibility === "selected") {
-    const ids = await selectedRepositoryIds(context, item, label);
-    const stored = (props as VisibilityOutputs).selectedRepositoryIds ?? [];
-    if (!sameIds(ids, stored))
-      drift.push(`the selected repositories on GitHub are [${ids.join(", ")}], not [${stored.join(", ")}]`);
-  }
+  if (managesSelection(props) && remoteVisibility === "selected")
+    drift.push(...(await selectionDrift(context, item, (props as VisibilityOutputs).selectedRepositoryIds, label)));
   return drift;
+}
+
+/** What a refresh finds changed in an item's selected repositories (`item`'s list against `stored`), said for a person. */
+export async function selectionDrift(
+  context: ProviderContext,
+  item: Route,
+  stored: number[] = [],
+  label: string,
+): Promise<string[]> {
+  const ids = await selectedRepositoryIds(context, item, label);
+  return sameIds(ids, stored)
+    ? []
+    : [`the selected repositories on GitHub are [${ids.join(", ")}], not [${stored.join(", ")}]`];
 }
